@@ -1,0 +1,71 @@
+"""StreamField blocks shared by every page type with free-form content."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote", "hr"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("texte"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("niveau"), choices=[("h2", _("Titre de section")), ("h3", _("Sous-titre"))], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Titre")
+        template = "base/blocks/heading.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A highlighted box for a key message, a warning or a practical tip."""
+
+    kind = blocks.ChoiceBlock(
+        label=_("type"),
+        choices=[("info", _("Information")), ("important", _("Important")), ("tip", _("Conseil pratique"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("titre"), required=False, max_length=200)
+    text = blocks.RichTextBlock(label=_("texte"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Encadré")
+        template = "base/blocks/callout.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("citation"))
+    attribution = blocks.CharBlock(label=_("auteur"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citation")
+        template = "base/blocks/quote.html"
+
+
+class DocumentListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titre"), required=False, max_length=200)
+    documents = blocks.ListBlock(DocumentChooserBlock(label=_("document")), label=_("documents"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Documents à télécharger")
+        template = "base/blocks/document_list.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """Free-form content: text, headings, images, callouts, quotes and downloads."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(label=_("Paragraphe"), icon="pilcrow", features=RICH_TEXT_FEATURES)
+    image = ImageBlock(label=_("Image"))
+    callout = CalloutBlock()
+    quote = QuoteBlock()
+    documents = DocumentListBlock()
+
+    class Meta:
+        template = "base/blocks/body.html"

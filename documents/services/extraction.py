@@ -1,0 +1,72 @@
+"""Extract the plain text of uploaded documents (PDF, DOCX, ODT, text) so search can find it."""
+
+import logging
+from pathlib import PurePath
+from typing import BinaryIO
+
+logger = logging.getLogger("portal.documents")
+
+# Enough for any working document; keeps one huge file from bloating the search index.
+MAX_TEXT_LENGTH = 500_000
+
+
+def _pdf_text(stream: BinaryIO) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(stream)
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def _docx_text(stream: BinaryIO) -> str:
+    import docx
+
+    document = docx.Document(stream)
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" ".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def _odf_text(stream: BinaryIO) -> str:
+    from odf import teletype, text
+    from odf.opendocument import load
+
+    document = load(stream)
+    elements = document.getElementsByType(text.H) + document.getElementsByType(text.P)
+    return "\n".join(teletype.extractText(element) for element in elements)
+
+
+def _plain_text(stream: BinaryIO) -> str:
+    raw = stream.read(MAX_TEXT_LENGTH * 4)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+EXTRACTORS = {
+    "pdf": _pdf_text,
+    "docx": _docx_text,
+    "odt": _odf_text,
+    "odp": _odf_text,
+    "ods": _odf_text,
+    "txt": _plain_text,
+    "csv": _plain_text,
+}
+
+
+def extract_text(stream: BinaryIO, filename: str) -> str:
+    """Return the text of a document, or "" when its type is not supported or the file is unreadable."""
+    extension = PurePath(filename).suffix.lower().lstrip(".")
+    extractor = EXTRACTORS.get(extension)
+    if extractor is None:
+        return ""
+    try:
+        text = extractor(stream)
+    except Exception:  # a damaged upload must not stop the upload itself
+        logger.warning("Text extraction failed for %s", filename, exc_info=True)
+        return ""
+    return " ".join(text.split())[:MAX_TEXT_LENGTH]

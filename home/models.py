@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+
+class QuickLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("libellé"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("page"))
+    description = blocks.CharBlock(label=_("description"), required=False, max_length=160)
+
+    class Meta:
+        icon = "link"
+        label = _("Accès rapide")
+
+
+class HomePage(Page):
+    """The intranet's front door: my métier's news, upcoming meetings, my groups and key figures.
+
+    Most of the page is computed for the signed-in user (see home.services.dashboard);
+    editors write the welcome text and choose the quick links.
+    """
+
+    welcome = RichTextField(_("mot d'accueil"), blank=True, features=["bold", "italic", "link"])
+    quick_links = StreamField(
+        [("link", QuickLinkBlock())], verbose_name=_("accès rapides"), blank=True, max_num=8
+    )
+    news_count = models.PositiveSmallIntegerField(_("nombre d'actualités affichées"), default=4)
+
+    content_panels = Page.content_panels + [FieldPanel("welcome"), FieldPanel("quick_links"), FieldPanel("news_count")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "base.StandardPage",
+        "projects.ServiceProjectPage",
+        "projects.WorkingGroupIndexPage",
+        "projects.NeedsIndexPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "knowledge.CaseStudyIndexPage",
+        "knowledge.ApproachIndexPage",
+        "documents.DocumentLibraryPage",
+        "people.DirectoryPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from .services.dashboard import build_dashboard
+
+        context = super().get_context(request, *args, **kwargs)
+        context["dashboard"] = build_dashboard(request.user, news_count=self.news_count)
+        return context

@@ -1,0 +1,68 @@
+"""The shape of the site: a home page and one section page per kind of content.
+
+Imports and demo loading call these to find (or create, on a fresh site) the page under
+which content goes, so they work on an empty database as well as on a populated one.
+"""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from ..models import HomePage
+
+# Section model label → (title, slug), in menu order.
+SECTIONS = {
+    "projects.ServiceProjectPage": ("Projet de service", "projet-de-service"),
+    "projects.WorkingGroupIndexPage": ("Groupes de travail", "groupes-de-travail"),
+    "projects.NeedsIndexPage": ("Fiches besoins", "besoins"),
+    "news.NewsIndexPage": ("Actualités", "actualites"),
+    "events.EventIndexPage": ("Agenda", "agenda"),
+    "knowledge.CaseStudyIndexPage": ("Études de cas", "etudes-de-cas"),
+    "knowledge.ApproachIndexPage": ("Démarches modélisées", "demarches"),
+    "documents.DocumentLibraryPage": ("Documents", "bibliotheque"),
+    "people.DirectoryPage": ("Annuaire", "annuaire"),
+}
+
+
+@transaction.atomic
+def ensure_home() -> HomePage:
+    """The default site's home page, created (with its root and site) when missing."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    home = HomePage.objects.first()
+    if home is None:
+        if not Locale.objects.exists():
+            Locale.objects.create(language_code="fr")
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+        home = root.add_child(instance=HomePage(title="Accueil", slug="accueil"))
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Intranet")
+    else:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def _model(label: str):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+@transaction.atomic
+def ensure_section(label: str) -> Page:
+    """The live section page of this type under the home page, created and published when missing."""
+    model = _model(label)
+    home = ensure_home()
+    existing = model.objects.child_of(home).first() or model.objects.first()
+    if existing is not None:
+        return existing
+    title, slug = SECTIONS[label]
+    section = model(title=title, slug=slug, show_in_menus=True)
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+def ensure_sections() -> dict[str, Page]:
+    return {label: ensure_section(label) for label in SECTIONS}

@@ -1,0 +1,85 @@
+"""News: dated articles addressed to some métiers, with an index, filters and feeds."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from base.blocks import BodyBlock
+from base.models import METIERS_PANEL, PortalPage
+
+
+class NewsIndexPage(PortalPage):
+    """All news, newest first, filterable by métier, tag, working group and year; with RSS and Atom feeds."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("liste des actualités")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import news_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_index_context(self, request))
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(PortalPage):
+    """A news article: date, author, the métiers it is meant for, tags and body."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    author = models.ForeignKey(
+        "people.Person", verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL, related_name="news"
+    )
+    working_group = models.ForeignKey(
+        "projects.WorkingGroupPage",
+        verbose_name=_("groupe de travail"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+        help_text=_("Pour une actualité d'un groupe : elle paraît aussi sur la page du groupe."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author"), FieldPanel("working_group"), FieldPanel("tags")],
+            heading=_("Informations"),
+        ),
+        METIERS_PANEL,
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+        ordering = ["-date"]

@@ -1,0 +1,150 @@
+"""The directory: métiers (professions) and the people of the service."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from base.text import fold
+
+
+class Metier(index.Indexed, models.Model):
+    """A profession of the service (médecin du travail, infirmier, IPRP…), used to target content."""
+
+    name = models.CharField(_("nom"), max_length=120, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True, blank=True)
+    folded_name = models.CharField(max_length=120, editable=False, db_index=True, default="")
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("métier")
+        verbose_name_plural = _("métiers")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.folded_name = fold(self.name)
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+
+class Person(index.Indexed, models.Model):
+    """A staff member or resource person as shown in the directory, optionally linked to an account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    first_name = models.CharField(_("prénom"), max_length=100)
+    last_name = models.CharField(_("nom"), max_length=100)
+    job_title = models.CharField(_("fonction"), max_length=200, blank=True)
+    metier = models.ForeignKey(
+        Metier, verbose_name=_("métier"), null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    site = models.CharField(_("site / antenne"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    sector_delegate_for = models.CharField(
+        _("médecin délégué du secteur"),
+        max_length=120,
+        blank=True,
+        help_text=_("Nom du secteur pour un médecin délégué de secteur ; vide sinon."),
+    )
+    trained_in_project_management_on = models.DateField(
+        _("formé(e) à la conduite de projet le"), null=True, blank=True
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    biography = RichTextField(_("présentation"), blank=True, features=["bold", "italic", "link", "ul"])
+    folded_name = models.CharField(max_length=220, editable=False, db_index=True, default="")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("first_name"), FieldPanel("last_name"), FieldPanel("photo")], heading=_("Identité")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("job_title"),
+                FieldPanel("metier"),
+                FieldPanel("site"),
+                FieldPanel("sector_delegate_for"),
+                FieldPanel("trained_in_project_management_on"),
+            ],
+            heading=_("Fonction"),
+        ),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("user")], heading=_("Contact et compte")),
+        FieldPanel("biography"),
+    ]
+    search_fields = [
+        index.SearchField("first_name"),
+        index.SearchField("last_name"),
+        index.SearchField("job_title"),
+        index.SearchField("site"),
+        index.AutocompleteField("last_name"),
+        index.AutocompleteField("first_name"),
+        index.RelatedFields("metier", [index.SearchField("name")]),
+        index.FilterField("metier"),
+    ]
+
+    class Meta:
+        verbose_name = _("personne")
+        verbose_name_plural = _("personnes")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.folded_name = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        return (self.first_name[:1] + self.last_name[:1]).upper()
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """The annuaire: everyone in the service, filterable by métier and site, with one card per person."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("annuaire")
+
+    @path("")
+    def index_route(self, request):
+        from .views import directory_index
+
+        return directory_index(request, self)
+
+    @path("<int:person_id>/")
+    def person_route(self, request, person_id):
+        from .views import person_detail
+
+        return person_detail(request, self, person_id)

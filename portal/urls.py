@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from events.views import agenda_ics, event_ics
+from news.feeds import NewsAtomFeed, NewsFeed
+from search import views as search_views
+
+from . import views
+from .api import api_router
+
+urlpatterns = [
+    path("health/", views.health, name="health"),
+    path("comptes/", include("allauth.urls")),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("media/<path:path>", views.protected_media, name="protected_media"),
+    path("recherche/", search_views.search, name="search"),
+    path("flux/actualites.rss", NewsFeed(), name="news_rss"),
+    path("flux/actualites.atom", NewsAtomFeed(), name="news_atom"),
+    path("flux/agenda.ics", agenda_ics, name="agenda_ics"),
+    path("flux/agenda/<int:event_id>.ics", event_ics, name="event_ics"),
+    path("api/v2/", api_router.urls),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+
+# Everything else is a Wagtail page; this must come last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,87 @@
+"""Shared fixtures: a site tree with its sections, and one account per persona."""
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+# Uploads of this run go to a private temporary folder (read by portal.settings.test).
+_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+os.environ.setdefault("PORTAL_TEST_MEDIA_ROOT", _MEDIA_ROOT)
+# Sync Playwright runs an event loop in the test thread; Django must still allow ORM calls there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI (PORTAL_STRICT_TESTS=1) a test skipped for a missing component is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("PORTAL_STRICT_TESTS") == "1" and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"Skipped in strict mode (PORTAL_STRICT_TESTS=1): {report.longrepr}"
+
+
+@pytest.fixture
+def home(db):
+    from home.services.site_tree import ensure_home
+
+    return ensure_home()
+
+
+@pytest.fixture
+def sections(home):
+    """Every section page (groups, news, agenda…), keyed by model label."""
+    from home.services.site_tree import ensure_sections
+
+    return ensure_sections()
+
+
+@pytest.fixture
+def roles(db):
+    from accounts.roles import ensure_roles
+
+    return ensure_roles()
+
+
+def _make_user(django_user_model, email, first_name, last_name, groups=(), **extra):
+    user = django_user_model.objects.create_user(
+        username=email.split("@")[0], email=email, password="motdepasse-de-test", first_name=first_name, last_name=last_name, **extra
+    )
+    for group in groups:
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def reader(django_user_model, roles):
+    from accounts.roles import READERS
+
+    return _make_user(django_user_model, "lecteur@example.org", "Lina", "Lecteur", [roles[READERS]])
+
+
+@pytest.fixture
+def project_officer(django_user_model, roles):
+    from accounts.roles import PROJECT_OFFICERS
+
+    return _make_user(django_user_model, "charge@example.org", "Laura", "Chargée", [roles[PROJECT_OFFICERS]])
+
+
+@pytest.fixture
+def administrator(django_user_model, roles):
+    from accounts.roles import ADMINISTRATORS
+
+    return _make_user(
+        django_user_model, "admin@example.org", "Alain", "Admin", [roles[ADMINISTRATORS]], is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client
