@@ -22,3 +22,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT", "/tmp/portal-test-media"))  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files straight from the apps and static/ (no collectstatic before tests).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
