@@ -70,7 +70,9 @@ def _grant_page_permissions(group: Group, types: list[str]) -> None:
     root = Page.get_first_root_node()
     if root is None:
         return
-    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=[f"{t}_page" for t in types]):
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=[f"{t}_page" for t in types]
+    ):
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
 
 

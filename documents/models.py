@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
@@ -15,7 +14,7 @@ class PortalDocument(AbstractDocument):
     """A Wagtail document with a description, target métiers and its extracted text for search."""
 
     description = models.TextField(_("description"), blank=True)
-    metiers = ParentalManyToManyField("people.Metier", verbose_name=_("métiers concernés"), blank=True, related_name="+")
+    metiers = models.ManyToManyField("people.Metier", verbose_name=_("métiers concernés"), blank=True, related_name="+")
     extracted_text = models.TextField(_("texte extrait"), blank=True, editable=False)
     # file_hash of the file the text was read from: saving metadata alone does not re-read the file.
     extracted_from_hash = models.CharField(max_length=40, blank=True, editable=False)

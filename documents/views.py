@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from wagtail.models import Collection, CollectionViewRestriction
 
+from base.text import search_words
 from people.models import Metier
 
 from .models import PortalDocument
@@ -29,7 +30,10 @@ def ranked_search(documents, query: str) -> list[PortalDocument]:
 
     The search backends only filter on indexed fields; collection restrictions and métiers are not.
     """
-    ranked_ids = [document.pk for document in PortalDocument.objects.search(query)[:MAX_SEARCH_RESULTS]]
+    words = search_words(query)
+    if not words:
+        return []
+    ranked_ids = [document.pk for document in PortalDocument.objects.search(words)[:MAX_SEARCH_RESULTS]]
     allowed = documents.in_bulk(ranked_ids)
     return [allowed[pk] for pk in ranked_ids if pk in allowed]
 
@@ -47,10 +51,7 @@ def library_context(page, request) -> dict:
     if metier:
         documents = documents.filter(metiers__slug=metier)
     documents = documents.distinct()
-    if query:
-        results = ranked_search(documents, query)
-    else:
-        results = documents.order_by("-created_at")
+    results = ranked_search(documents, query) if query else documents.order_by("-created_at")
     return {
         "documents": Paginator(results, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page")),
         "query": query,

@@ -59,7 +59,12 @@ class EventPage(PortalPage):
     end = models.DateTimeField(_("fin"), null=True, blank=True)
     location = models.CharField(_("lieu"), max_length=255, blank=True)
     organiser = models.ForeignKey(
-        "people.Person", verbose_name=_("organisateur"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "people.Person",
+        verbose_name=_("organisateur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     working_group = models.ForeignKey(
         "projects.WorkingGroupPage",

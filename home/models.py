@@ -24,9 +24,7 @@ class HomePage(Page):
     """
 
     welcome = RichTextField(_("mot d'accueil"), blank=True, features=["bold", "italic", "link"])
-    quick_links = StreamField(
-        [("link", QuickLinkBlock())], verbose_name=_("accès rapides"), blank=True, max_num=8
-    )
+    quick_links = StreamField([("link", QuickLinkBlock())], verbose_name=_("accès rapides"), blank=True, max_num=8)
     news_count = models.PositiveSmallIntegerField(_("nombre d'actualités affichées"), default=4)
 
     content_panels = Page.content_panels + [FieldPanel("welcome"), FieldPanel("quick_links"), FieldPanel("news_count")]

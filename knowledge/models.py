@@ -122,7 +122,9 @@ class CaseStudyApproachLink(Orderable):
 
 class CaseStudyAttachment(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
     description = models.CharField(_("description"), max_length=300, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("description")]
@@ -199,7 +201,9 @@ class ApproachTool(Orderable):
     """A tool or template to download (grille, trame, modèle de compte rendu…)."""
 
     page = ParentalKey(ApproachPage, on_delete=models.CASCADE, related_name="tools")
-    document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
     description = models.CharField(_("usage"), max_length=300, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("description")]

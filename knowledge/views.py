@@ -22,15 +22,23 @@ def knowledge_index_context(index_page, request) -> dict:
     territories = []
     if hasattr(model, "territory"):
         territories = (
-            model.objects.live().child_of(index_page).exclude(territory="").order_by("territory")
-            .values_list("territory", flat=True).distinct()
+            model.objects.live()
+            .child_of(index_page)
+            .exclude(territory="")
+            .order_by("territory")
+            .values_list("territory", flat=True)
+            .distinct()
         )
         if territory:
             items = items.filter(territory=territory)
     all_items = model.objects.live().child_of(index_page)
-    themes = Tag.objects.filter(**{f"{model._meta.app_label}_{model.__name__.lower()}tag_items__content_object__in": all_items})
+    themes = Tag.objects.filter(
+        **{f"{model._meta.app_label}_{model.__name__.lower()}tag_items__content_object__in": all_items}
+    )
     return {
-        "items": Paginator(items.order_by("-date", "title").distinct(), ITEMS_PER_PAGE).get_page(request.GET.get("page")),
+        "items": Paginator(items.order_by("-date", "title").distinct(), ITEMS_PER_PAGE).get_page(
+            request.GET.get("page")
+        ),
         "themes": themes.distinct().order_by("name"),
         "metiers": Metier.objects.all(),
         "territories": territories,

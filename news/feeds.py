@@ -1,5 +1,6 @@
 """RSS and Atom feeds of the news, for signed-in readers (anonymous callers get 401)."""
 
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -13,21 +14,27 @@ from .views import filtered_news
 FEED_LENGTH = 30
 
 
+@dataclass
+class FeedSource:
+    index_page: NewsIndexPage | None
+    news: object  # QuerySet of NewsPage
+
+
 class NewsFeed(Feed):
     title = _("Actualités de l'intranet")
     description = _("Les dernières actualités du projet de service.")
     machine_readable = True
 
     def get_object(self, request):
-        self.request = request
-        return NewsIndexPage.objects.live().first()
+        # One Feed instance serves every request: the filtered news travel with the object, not on self.
+        news, _selected = filtered_news(request)
+        return FeedSource(index_page=NewsIndexPage.objects.live().first(), news=news)
 
-    def link(self, index_page):
-        return index_page.url if index_page else "/"
+    def link(self, source):
+        return source.index_page.url if source.index_page else "/"
 
-    def items(self, index_page):
-        news, _selected = filtered_news(self.request)
-        return news[:FEED_LENGTH]
+    def items(self, source):
+        return source.news[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

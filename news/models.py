@@ -56,7 +56,12 @@ class NewsPage(PortalPage):
         help_text=_("Pour une actualité d'un groupe : elle paraît aussi sur la page du groupe."),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)

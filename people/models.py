@@ -66,11 +66,14 @@ class Person(index.Indexed, models.Model):
         blank=True,
         help_text=_("Nom du secteur pour un médecin délégué de secteur ; vide sinon."),
     )
-    trained_in_project_management_on = models.DateField(
-        _("formé(e) à la conduite de projet le"), null=True, blank=True
-    )
+    trained_in_project_management_on = models.DateField(_("formé(e) à la conduite de projet le"), null=True, blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     biography = RichTextField(_("présentation"), blank=True, features=["bold", "italic", "link", "ul"])
     folded_name = models.CharField(max_length=220, editable=False, db_index=True, default="")

@@ -21,21 +21,46 @@ def person_for_user(user) -> Person:
     return person
 
 
+# Civilities and titles that come before a name in documents ("Dr Fabrice ROY", "Mme Laura DELELIGNE").
+NAME_TITLES = {"dr", "docteur", "pr", "professeur", "m", "mr", "monsieur", "mme", "madame", "mlle", "mademoiselle"}
+
+
+def _without_titles(parts: list[str]) -> list[str]:
+    while len(parts) > 1 and fold(parts[0]).rstrip(".") in NAME_TITLES:
+        parts = parts[1:]
+    return parts
+
+
+def _is_surname_case(word: str) -> bool:
+    """Surnames are often written in capitals: "DELELIGNE", "SKOURY-RENARD"."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def split_full_name(full_name: str) -> tuple[str, str]:
-    """'Laura Deleligne' → ('Laura', 'Deleligne'); 'Dr Fabrice Roy' keeps the title with the first name."""
-    parts = full_name.split()
+    """'Laura Deleligne' → ('Laura', 'Deleligne'); 'Mme Olivia SKOURY-RENARD' → ('Olivia', 'Skoury-Renard');
+    'ROY Fabrice' → ('Fabrice', 'Roy'). Titles are dropped, surnames in capitals are recognised wherever they are."""
+    parts = _without_titles(full_name.split())
     if len(parts) < 2:
         return (parts[0] if parts else "", "")
+    capitals = [part for part in parts if _is_surname_case(part)]
+    if capitals and len(capitals) < len(parts):
+        first = [part for part in parts if not _is_surname_case(part)]
+        return " ".join(first), " ".join(part.title() for part in capitals)
     return " ".join(parts[:-1]), parts[-1]
 
 
 def find_or_create_person(full_name: str) -> Person:
-    """Match a name in the directory without regard to case or accents; add the person when unknown."""
-    folded = fold(" ".join(full_name.split()))
-    person = Person.objects.filter(folded_name=folded).first()
+    """Match a name in the directory without regard to case, accents, titles or name order; add it when unknown."""
+    first_name, last_name = split_full_name(" ".join(full_name.split()))
+    candidates = {
+        fold(f"{first_name} {last_name}"),
+        fold(f"{last_name} {first_name}"),
+        fold(" ".join(full_name.split())),
+    }
+    person = Person.objects.filter(folded_name__in=candidates).order_by("pk").first()
     if person is not None:
         return person
-    first_name, last_name = split_full_name(full_name.strip())
     return Person.objects.create(first_name=first_name, last_name=last_name)
 
 

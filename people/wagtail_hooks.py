@@ -27,7 +27,17 @@ class PersonViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Personnes")
     list_display = ["full_name", "job_title", "metier", "site", "email"]
-    list_export = ["first_name", "last_name", "job_title", "metier", "site", "email", "phone", "sector_delegate_for", "trained_in_project_management_on"]
+    list_export = [
+        "first_name",
+        "last_name",
+        "job_title",
+        "metier",
+        "site",
+        "email",
+        "phone",
+        "sector_delegate_for",
+        "trained_in_project_management_on",
+    ]
     export_filename = "annuaire"
     filterset_class = PersonFilterSet
     search_fields = ["first_name", "last_name", "job_title", "site"]

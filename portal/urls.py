@@ -14,6 +14,10 @@ from .api import api_router
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("comptes/", include("allauth.urls")),
+    path("comptes/", include("accounts.urls")),
+    # Wagtail's own sign-in forms hand over to the portal's (single sign-on, rate limits).
+    path("admin/login/", views.sign_in_elsewhere),
+    path("_util/login/", views.sign_in_elsewhere),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("media/<path:path>", views.protected_media, name="protected_media"),

@@ -62,7 +62,7 @@ def needs_index(request, index_page):
     status = request.GET.get("statut", "")
     if status in NeedStatus.values:
         sheets = sheets.filter(status=status)
-    counts = {value: 0 for value in NeedStatus.values}
+    counts = dict.fromkeys(NeedStatus.values, 0)
     for value in NeedsSheetPage.objects.child_of(index_page).live().values_list("status", flat=True):
         counts[value] += 1
     paginator = Paginator(sheets, NEEDS_PER_PAGE)
@@ -80,7 +80,8 @@ def needs_index(request, index_page):
 
 
 def submit_need(request, index_page):
-    form = NeedsSheetForm(request.POST or None)
+    # An empty POST is still a submission to validate (request.POST is then falsy).
+    form = NeedsSheetForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         sheet = submit_needs_sheet(index_page, request.user, form.cleaned_data)
         messages.success(request, _("Merci : votre fiche « %(title)s » est enregistrée.") % {"title": sheet.title})

@@ -51,7 +51,12 @@ def roles(db):
 
 def _make_user(django_user_model, email, first_name, last_name, groups=(), **extra):
     user = django_user_model.objects.create_user(
-        username=email.split("@")[0], email=email, password="motdepasse-de-test", first_name=first_name, last_name=last_name, **extra
+        username=email.split("@")[0],
+        email=email,
+        password="motdepasse-de-test",
+        first_name=first_name,
+        last_name=last_name,
+        **extra,
     )
     for group in groups:
         user.groups.add(group)
@@ -77,7 +82,13 @@ def administrator(django_user_model, roles):
     from accounts.roles import ADMINISTRATORS
 
     return _make_user(
-        django_user_model, "admin@example.org", "Alain", "Admin", [roles[ADMINISTRATORS]], is_staff=True, is_superuser=True
+        django_user_model,
+        "admin@example.org",
+        "Alain",
+        "Admin",
+        [roles[ADMINISTRATORS]],
+        is_staff=True,
+        is_superuser=True,
     )
 
 
@@ -85,3 +96,32 @@ def administrator(django_user_model, roles):
 def reader_client(client, reader):
     client.force_login(reader)
     return client
+
+
+@pytest.fixture
+def officer_client(project_officer):
+    """A second browser, signed in as the project officer (usable next to reader_client)."""
+    from django.test import Client
+
+    officer = Client()
+    officer.force_login(project_officer)
+    return officer
+
+
+@pytest.fixture
+def page_of_each_type(sections):
+    """One live page of every page type, keyed by model label ("news.NewsPage"…), sections included."""
+    from tests import factories
+
+    group = factories.WorkingGroupPageFactory()
+    pages = dict(sections)
+    pages["home.HomePage"] = sections["news.NewsIndexPage"].get_parent().specific
+    pages["base.StandardPage"] = factories.StandardPageFactory()
+    pages["projects.WorkingGroupPage"] = group
+    pages["projects.MicroProjectPage"] = factories.MicroProjectPageFactory(parent=group)
+    pages["projects.NeedsSheetPage"] = factories.NeedsSheetPageFactory()
+    pages["news.NewsPage"] = factories.NewsPageFactory()
+    pages["events.EventPage"] = factories.EventPageFactory()
+    pages["knowledge.CaseStudyPage"] = factories.CaseStudyPageFactory()
+    pages["knowledge.ApproachPage"] = factories.ApproachPageFactory()
+    return pages

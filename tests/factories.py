@@ -7,8 +7,9 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from base.models import StandardPage
 from events.models import EventKind, EventPage
-from home.services.site_tree import ensure_section
+from home.services.site_tree import ensure_home, ensure_section
 from knowledge.models import ApproachPage, CaseStudyApproachLink, CaseStudyPage
 from news.models import NewsPage
 from people.models import Metier, Person
@@ -186,3 +187,23 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
 
 class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Image {n}")
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Page libre {n}")
+    parent = factory.LazyFunction(ensure_home)
+    summary = "Informations pratiques."
+
+
+def make_document(filename: str, content: bytes, **fields):
+    """A library document stored with a real file (text extraction runs when the transaction commits)."""
+    from django.core.files.base import ContentFile
+
+    from documents.models import PortalDocument
+
+    fields.setdefault("title", filename.rsplit(".", 1)[0])
+    return PortalDocument.objects.create(file=ContentFile(content, name=filename), **fields)

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils import timezone
 from icalendar import Calendar, Event
 
 from ..models import EventPage
@@ -19,8 +20,9 @@ def calendar_for(events: Iterable[EventPage], request) -> bytes:
         event = Event()
         event.add("uid", f"evenement-{page.pk}@{host}")
         event.add("summary", page.title)
-        event.add("dtstart", page.start)
-        event.add("dtend", page.effective_end)
+        # Local times with their TZID (Europe/Paris), as calendar applications show them.
+        event.add("dtstart", timezone.localtime(page.start))
+        event.add("dtend", timezone.localtime(page.effective_end))
         event.add("dtstamp", page.last_published_at or page.start)
         if page.location:
             event.add("location", page.location)
@@ -29,4 +31,5 @@ def calendar_for(events: Iterable[EventPage], request) -> bytes:
         event.add("url", request.build_absolute_uri(page.url))
         event.add("categories", [page.get_kind_display()])
         calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -54,11 +54,20 @@ def my_groups(user):
 
 def key_figures() -> KeyFigures:
     now = timezone.now()
+    # order_by() drops the page manager's ordering by tree path, which would split the GROUP BY per page.
     group_counts = dict(
-        WorkingGroupPage.objects.live().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+        WorkingGroupPage.objects.live()
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
     )
     need_counts = dict(
-        NeedsSheetPage.objects.live().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+        NeedsSheetPage.objects.live()
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
     )
     return KeyFigures(
         groups_by_status=[(label, group_counts.get(value, 0)) for value, label in GroupStatus.choices],
@@ -79,7 +88,9 @@ def build_dashboard(user, news_count: int = 4) -> Dashboard:
     events = _for_metier(EventPage.objects.live().filter(start__gte=now), metier).order_by("start")
     groups = list(my_groups(user)) if user.is_authenticated else []
     meetings = (
-        WorkingGroupMeeting.objects.filter(page__in=groups, starts_at__gte=now).select_related("page").order_by("starts_at")
+        WorkingGroupMeeting.objects.filter(page__in=groups, starts_at__gte=now)
+        .select_related("page")
+        .order_by("starts_at")
         if groups
         else []
     )

@@ -61,9 +61,7 @@ class ServiceProjectPage(PortalPage):
     objectives = StreamField([("objective", ObjectiveBlock())], verbose_name=_("objectifs"), blank=True)
     methodology = StreamField(BodyBlock(), verbose_name=_("méthodologie"), blank=True)
     phases = StreamField([("phase", PhaseBlock())], verbose_name=_("phases et calendrier"), blank=True)
-    governance = StreamField(
-        [("body", GovernanceBodyBlock())], verbose_name=_("instances de gouvernance"), blank=True
-    )
+    governance = StreamField([("body", GovernanceBodyBlock())], verbose_name=_("instances de gouvernance"), blank=True)
 
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),
@@ -73,7 +71,9 @@ class ServiceProjectPage(PortalPage):
         FieldPanel("methodology"),
         FieldPanel("phases"),
         FieldPanel("governance"),
-        MultiFieldPanel([InlinePanel("resource_people", label=_("Personne ressource"))], heading=_("Personnes ressources")),
+        MultiFieldPanel(
+            [InlinePanel("resource_people", label=_("Personne ressource"))], heading=_("Personnes ressources")
+        ),
     ]
     search_fields = PortalPage.search_fields + [
         index.SearchField("context"),

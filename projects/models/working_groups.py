@@ -189,7 +189,9 @@ class WorkingGroupMember(Orderable):
         MEMBER = "member", _("Membre")
 
     page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
-    person = models.ForeignKey("people.Person", verbose_name=_("personne"), on_delete=models.CASCADE, related_name="group_memberships")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("personne"), on_delete=models.CASCADE, related_name="group_memberships"
+    )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
 
     panels = [FieldPanel("person"), FieldPanel("role")]
@@ -240,7 +242,9 @@ class WorkingGroupDocument(Orderable):
     """A working document shared by the group."""
 
     page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
     description = models.CharField(_("description"), max_length=300, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("description")]
@@ -258,6 +262,9 @@ class WorkingGroupEditors(models.Model):
 
     class Meta:
         verbose_name = _("droits des pilotes")
+
+    def __str__(self):
+        return self.group.name
 
 
 class MicroProjectStatus(models.TextChoices):
@@ -280,7 +287,9 @@ class MicroProjectPage(PortalPage):
     lead = models.ForeignKey(
         "people.Person", verbose_name=_("porteur"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    status = models.CharField(_("statut"), max_length=20, choices=MicroProjectStatus.choices, default=MicroProjectStatus.PLANNED)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=MicroProjectStatus.choices, default=MicroProjectStatus.PLANNED
+    )
     start = models.DateField(_("début"), null=True, blank=True)
     end = models.DateField(_("fin prévue"), null=True, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
@@ -288,7 +297,9 @@ class MicroProjectPage(PortalPage):
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("needs_sheet"),
-        MultiFieldPanel([FieldPanel("lead"), FieldPanel("status"), FieldPanel("start"), FieldPanel("end")], heading=_("Pilotage")),
+        MultiFieldPanel(
+            [FieldPanel("lead"), FieldPanel("status"), FieldPanel("start"), FieldPanel("end")], heading=_("Pilotage")
+        ),
         METIERS_PANEL,
         FieldPanel("body"),
     ]

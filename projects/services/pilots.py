@@ -33,12 +33,16 @@ def _editors_group(page: WorkingGroupPage) -> Group:
 def sync_pilot_permissions(page: WorkingGroupPage) -> Group:
     """Make the accounts of the page's current pilots, and only them, editors of the group."""
     group = _editors_group(page)
-    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=PILOT_PAGE_PERMISSIONS):
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=PILOT_PAGE_PERMISSIONS
+    ):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
     pilot_users = {
         member.person.user
-        for member in WorkingGroupMember.objects.filter(page=page, role=WorkingGroupMember.Role.PILOT).select_related("person__user")
+        for member in WorkingGroupMember.objects.filter(page=page, role=WorkingGroupMember.Role.PILOT).select_related(
+            "person__user"
+        )
         if member.person.user is not None
     }
     current = set(group.user_set.all())

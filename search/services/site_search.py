@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, PageViewRestriction
 
+from base.text import search_words
 from documents.views import ranked_search, visible_documents
 from events.models import EventPage
 from knowledge.models import ApproachPage, CaseStudyPage
@@ -46,14 +47,15 @@ def viewable_pages(request):
 
 def search_site(request, query: str, content_type: str = "") -> SearchOutcome:
     query = query.strip()
-    if not query:
+    words = search_words(query)
+    if not words:
         return SearchOutcome(query, content_type, [], [], [])
     pages, documents = [], []
     if content_type != DOCUMENTS_KEY:
         candidates = viewable_pages(request)
         if content_type in CONTENT_TYPES:
             candidates = candidates.type(CONTENT_TYPES[content_type][1])
-        pages = list(candidates.specific().search(query)[:MAX_PAGE_RESULTS])
+        pages = list(candidates.specific().search(words)[:MAX_PAGE_RESULTS])
     if content_type in ("", DOCUMENTS_KEY):
         documents = ranked_search(visible_documents(request), query)
     promotions = []

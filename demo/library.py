@@ -1,0 +1,51 @@
+"""The demo documents: real PDF, DOCX and ODT files in collections, with métiers and a description.
+
+Their text is extracted by the documents app once the load is committed, so the library search finds them.
+"""
+
+from django.core.files.base import ContentFile
+from wagtail.models import Collection
+
+from base.text import fold
+from documents.models import PortalDocument
+from people.models import Metier
+
+from .directory import save_if_changed
+from .files import Section, build_file
+
+
+def ensure_collection(name: str) -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def _set_metiers(document: PortalDocument, metiers: list[Metier]) -> None:
+    if {metier.pk for metier in document.metiers.all()} == {metier.pk for metier in metiers}:
+        return
+    manager = document.metiers
+    manager.set(metiers)
+    # A ParentalManyToManyField outside a ClusterableModel is only written on commit().
+    if hasattr(manager, "commit"):
+        manager.commit()
+
+
+def ensure_documents(data: list[dict], metiers: dict[str, Metier]) -> dict[str, PortalDocument]:
+    """The documents by key; a document already there (same title) keeps its file."""
+    documents = {}
+    for item in data:
+        values = {"collection": ensure_collection(item["collection"]), "description": item["description"]}
+        document = PortalDocument.objects.filter(title=item["title"]).first()
+        if document is None:
+            sections = [Section(s["heading"], tuple(s["paragraphs"])) for s in item["sections"]]
+            content = build_file(item["format"], item["title"], sections)
+            document = PortalDocument(
+                title=item["title"], file=ContentFile(content, name=f"{item['key']}.{item['format']}"), **values
+            )
+            document._set_document_file_metadata()
+            document.save()
+        else:
+            save_if_changed(document, values)
+        _set_metiers(document, [metiers[fold(name)] for name in item["metiers"]])
+        documents[item["key"]] = document
+    return documents
