@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install install-dev chromium lint format migrations-check demo clean
+.PHONY: run test install install-dev test-packages lint format migrations-check demo clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,19 +27,25 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The whole test suite (SQLite unless DATABASE_URL is set).
-test: install-dev chromium
+test: install-dev test-packages
 	$(PY) -m pytest
 
-## Debian's Chromium for the browser tests, installed when missing and possible.
-chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
+## Debian packages the tests drive: Chromium (browser tests) and xmlsec1 (the SAML identity provider),
+## installed when missing and possible.
+TEST_PACKAGES := chromium:/usr/bin/chromium xmlsec1:/usr/bin/xmlsec1
+test-packages:
+	@missing=""; for entry in $(TEST_PACKAGES); do \
+		[ -x "$${entry#*:}" ] || missing="$$missing $${entry%%:*}"; \
+	done; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-		echo "Installation de Chromium (paquet Debian)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installation des paquets Debian :$$missing…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null && command -v apt-get >/dev/null; then \
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installation des paquets Debian :$$missing…"; \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else \
-		echo "Chromium est absent et ne peut pas être installé ici : les tests navigateur seront ignorés."; \
+		echo "Paquets absents, impossibles à installer ici :$$missing ; les tests qui en ont besoin seront ignorés."; \
 	fi
 
 lint: install-dev

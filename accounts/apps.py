@@ -11,3 +11,4 @@ class AccountsConfig(AppConfig):
         from .roles import ensure_roles_after_migrate
 
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
+        from .sso import signals  # noqa: F401

@@ -13,6 +13,7 @@ from .api import api_router
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    path("comptes/", include("accounts.sso.urls")),
     path("comptes/", include("allauth.urls")),
     path("comptes/", include("accounts.urls")),
     # Wagtail's own sign-in forms hand over to the portal's (single sign-on, rate limits).

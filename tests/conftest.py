@@ -6,6 +6,9 @@ import tempfile
 
 import pytest
 
+# Identity providers on 127.0.0.1 and the portal configured for them (single sign-on tests).
+pytest_plugins = ["tests.identity_providers.fixtures"]
+
 # Uploads of this run go to a private temporary folder (read by portal.settings.test).
 _MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 os.environ.setdefault("PORTAL_TEST_MEDIA_ROOT", _MEDIA_ROOT)

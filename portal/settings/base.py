@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from . import sso
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
     # Sign-in
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.middleware.PortalLoginRequiredMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.sso.middleware.IdentityProviderErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -94,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "base.context_processors.navigation",
+                "accounts.context_processors.sign_in",
             ],
         },
     },
@@ -155,6 +161,21 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Single sign-on (OpenID Connect, SAML): see portal/settings/sso.py and the README.
+SSO = sso.load()
+SOCIALACCOUNT_PROVIDERS = sso.socialaccount_providers(SSO)
+PORTAL_SSO = sso.portal_sso(SSO)
+# The break-glass e-mail/password form; PORTAL_LOCAL_LOGIN=false (or local_login = false) removes it.
+SOCIALACCOUNT_ONLY = not SSO.local_login
+SOCIALACCOUNT_ADAPTER = "accounts.sso.adapter.PortalSocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+# An account with the same e-mail, verified by the IdP, is linked rather than duplicated.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SSO_REQUESTS_TIMEOUT", 10)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

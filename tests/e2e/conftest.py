@@ -15,7 +15,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SKIP_REASON = f"Chromium est absent ({CHROMIUM}) : installez le paquet Debian « chromium » (make chromium)."
+SKIP_REASON = f"Chromium est absent ({CHROMIUM}) : installez le paquet Debian « chromium » (make test-packages)."
 HERE = Path(__file__).parent
 
 
