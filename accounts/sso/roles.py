@@ -35,9 +35,9 @@ def sync_identity_provider_roles(user: User, role_names: set[str]) -> None:
             record.delete()
     for group_id, group in wanted.items():
         if group_id in synced:
-            continue
-        if group_id in current:
-            # Already granted locally: it stays a local role.
-            continue
-        user.groups.add(group)
-        IdentityProviderRole.objects.create(user=user, group=group)
+            # Given by the IdP before; an administrator may have taken it away since: the IdP decides.
+            user.groups.add(group)
+        elif group_id not in current:
+            user.groups.add(group)
+            IdentityProviderRole.objects.create(user=user, group=group)
+        # Otherwise it was granted in the portal first, and stays a local role.

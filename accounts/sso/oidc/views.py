@@ -15,17 +15,18 @@ class PortalOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
         return sociallogin
 
 
-@login_not_required
-def login(request, provider_id):
+def _through_portal_adapter(view_class, request, provider_id):
     try:
-        return OAuth2LoginView.adapter_view(PortalOpenIDConnectAdapter(request, provider_id))(request)
+        return view_class.adapter_view(PortalOpenIDConnectAdapter(request, provider_id))(request)
     except SocialApp.DoesNotExist as exc:
         raise Http404 from exc
+
+
+@login_not_required
+def login(request, provider_id):
+    return _through_portal_adapter(OAuth2LoginView, request, provider_id)
 
 
 @login_not_required
 def callback(request, provider_id):
-    try:
-        return OAuth2CallbackView.adapter_view(PortalOpenIDConnectAdapter(request, provider_id))(request)
-    except SocialApp.DoesNotExist as exc:
-        raise Http404 from exc
+    return _through_portal_adapter(OAuth2CallbackView, request, provider_id)

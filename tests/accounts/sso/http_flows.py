@@ -110,3 +110,14 @@ def oidc_callback_url(session: requests.Session, portal_url: str, email: str, pa
             return location
         response = session.get(location, allow_redirects=False, timeout=TIMEOUT)
     raise AssertionError(f"the IdP did not send the browser back to the portal: {response.url}\n{response.text}")
+
+
+def assert_refused(answer: requests.Response, session: requests.Session, portal_url: str, heading: str) -> None:
+    """The portal answered with its French page `heading` and a way to try again, and nobody is signed in."""
+    from tests.utils import page_text
+
+    assert answer.status_code < 500, answer.status_code
+    text = page_text(answer)
+    assert heading in text, text
+    assert "Réessayer" in text
+    assert signed_in_user_name(session, portal_url) is None

@@ -109,6 +109,7 @@ def test_no_provider_configured_keeps_local_sign_in(monkeypatch):
             },
             "unknown claim mapping 'age'",
         ),
+        ({"local_login": False}, "local sign-in is switched off but no identity provider"),
     ],
 )
 def test_configuration_mistakes_are_reported_at_start_up(data, message):

@@ -38,3 +38,13 @@ def test_sync_adds_and_removes_only_what_the_idp_gave(reader, roles):
 def test_sync_ignores_unknown_group_names(reader, roles):
     sync_identity_provider_roles(reader, {"N'existe pas"})
     assert not Group.objects.filter(name="N'existe pas").exists()
+
+
+@pytest.mark.django_db
+def test_a_role_the_idp_still_gives_comes_back_at_the_next_sign_in(reader, roles):
+    sync_identity_provider_roles(reader, {READERS, PILOTS})
+    reader.groups.remove(roles[PILOTS])  # an administrator took it away in the portal
+
+    sync_identity_provider_roles(reader, {READERS, PILOTS})
+
+    assert _names(reader) == {READERS, PILOTS}
