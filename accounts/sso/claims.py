@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 SCALAR_FIELDS = ("uid", "email", "first_name", "last_name", "metier", "site")
 
@@ -68,4 +69,4 @@ def provider_label_from_request(request) -> str:
     for provider in settings.SSO.providers:
         if key in (provider.id, provider.settings.get("client_id")):
             return provider.name
-    return "votre fournisseur d'identité"
+    return gettext("votre fournisseur d’identité")

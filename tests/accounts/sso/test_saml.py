@@ -65,6 +65,17 @@ def test_signed_authentication_requests_are_accepted_by_the_idp(live_server, sam
     assert signed_in_user_name(visitor, live_server.url) == "Camille Lefort"
 
 
+def test_the_idp_metadata_can_come_from_a_file(live_server, saml_idp, sso_settings, roles, visitor, tmp_path):
+    metadata_file = tmp_path / "idp-metadata.xml"
+    metadata_file.write_text(requests.get(saml_idp.metadata_url, timeout=TIMEOUT).text, encoding="utf-8")
+    entry = {"id": SAML_ID, "name": "ADFS", "idp_entity_id": saml_idp.entity_id, "metadata_file": str(metadata_file)}
+    sso_settings(saml=[entry])
+
+    saml_sign_in(visitor, live_server.url, "camille", IDP_PASSWORD)
+
+    assert signed_in_user_name(visitor, live_server.url) == "Camille Lefort"
+
+
 def test_an_unreachable_idp_gets_a_french_page_with_a_retry_link(live_server, sso_settings, transactional_db, visitor):
     sso_settings(saml=[saml_entry("urn:ast:idp", f"{UNREACHABLE}/metadata/")])
     answer = start_sign_in(visitor, live_server.url, SAML_LOGIN)
