@@ -11,11 +11,9 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
 from django.db import transaction
 
-READERS = "Lecteurs"
-PILOTS = "Pilotes"
-PROJECT_OFFICERS = "Chargés de projet"
-ADMINISTRATORS = "Administrateurs"
-ROLE_NAMES = (READERS, PILOTS, PROJECT_OFFICERS, ADMINISTRATORS)
+from .role_names import ADMINISTRATORS, PILOTS, PROJECT_OFFICERS, READERS, ROLE_NAMES
+
+__all__ = ["ADMINISTRATORS", "PILOTS", "PROJECT_OFFICERS", "READERS", "ROLE_NAMES", "ensure_roles"]
 
 WORKFLOW_NAME = "Validation par un chargé de projet"
 WORKFLOW_TASK_NAME = "Relecture et publication"

@@ -161,12 +161,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
-# Single sign-on (OpenID Connect, SAML): see portal/settings/sso.py and the README.
-SSO = sso.load()
-SOCIALACCOUNT_PROVIDERS = sso.socialaccount_providers(SSO)
-PORTAL_SSO = sso.portal_sso(SSO)
-# The break-glass e-mail/password form; PORTAL_LOCAL_LOGIN=false (or local_login = false) removes it.
-SOCIALACCOUNT_ONLY = not SSO.local_login
+# Single sign-on (OpenID Connect, SAML), see portal/settings/sso.py and the README: sets SSO,
+# SOCIALACCOUNT_PROVIDERS, PORTAL_SSO and SOCIALACCOUNT_ONLY.
+globals().update(sso.django_settings(sso.load()))
 SOCIALACCOUNT_ADAPTER = "accounts.sso.adapter.PortalSocialAccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_REQUIRED = True

@@ -17,6 +17,8 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
+from accounts.role_names import READERS, ROLE_NAMES
+
 from .env import env_bool, env_list, env_str
 
 # Portal fields → claim (OIDC) names; each provider may override any of them.
@@ -40,7 +42,6 @@ DEFAULT_SAML_ATTRIBUTES = {
     "groups": "groups",
 }
 PORTAL_FIELDS = tuple(DEFAULT_OIDC_CLAIMS)
-ROLE_NAMES = ("Lecteurs", "Pilotes", "Chargés de projet", "Administrateurs")
 
 
 @dataclass
@@ -250,7 +251,7 @@ def parse(data: dict, *, local_login_default: bool = True) -> SSOConfig:
             raise ImproperlyConfigured(
                 f"SSO roles: '{group}' maps to unknown role '{role}' (roles: {', '.join(ROLE_NAMES)})"
             )
-    default_role = data.get("default_role", "Lecteurs")
+    default_role = data.get("default_role", READERS)
     if default_role and default_role not in ROLE_NAMES:
         raise ImproperlyConfigured(f"SSO default_role: unknown role '{default_role}'")
     local_login = bool(data.get("local_login", local_login_default))
@@ -304,4 +305,15 @@ def portal_sso(config: SSOConfig) -> dict:
         "ROLES": config.roles,
         "DEFAULT_ROLE": config.default_role,
         "ALLOWED_DOMAINS": config.allowed_domains,
+    }
+
+
+def django_settings(config: SSOConfig) -> dict:
+    """Every Django setting that follows from the SSO configuration (read by portal/settings/base.py)."""
+    return {
+        "SSO": config,
+        "SOCIALACCOUNT_PROVIDERS": socialaccount_providers(config),
+        "PORTAL_SSO": portal_sso(config),
+        # The break-glass e-mail/password form; PORTAL_LOCAL_LOGIN=false (or local_login = false) removes it.
+        "SOCIALACCOUNT_ONLY": not config.local_login,
     }

@@ -3,21 +3,18 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from accounts.roles import PILOTS, READERS
-from tests.identity_providers.fixtures import OIDC_NAME, SAML_NAME
+from tests.identity_providers.fixtures import IDP_PASSWORD, OIDC_NAME, SAML_NAME
 
 from .test_accessibility import assert_no_blocking_violations, blocking_violations
 
 pytestmark = pytest.mark.browser
 
-IDP_PASSWORD = "idp-demo-2026"
-
 
 def assert_signed_in_as_camille(page, live_server):
-    from django.contrib.auth import get_user_model
-
     expect(page).to_have_url(live_server.url + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Camille")
     expect(page.locator(".hero__metier")).to_have_text("Infirmier en santé au travail")

@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from portal.settings import sso
+from tests.identity_providers.oidc import IDP_PASSWORD as OIDC_PASSWORD
+from tests.identity_providers.saml import IDP_PASSWORD as SAML_PASSWORD
 
 OIDC_ID = "annuaire"
 OIDC_NAME = "l'annuaire AST 62-59"
@@ -22,25 +24,22 @@ SAML_ID = "adfs"
 SAML_NAME = "ADFS AST 62-59"
 ALLOWED_DOMAINS = ["ast62-59.fr"]
 ROLES = {"GG-Intranet-Pilotes": "Pilotes", "GG-Intranet-Admins": "Administrateurs"}
+# Every user of both test identity providers signs in with it.
+assert OIDC_PASSWORD == SAML_PASSWORD
+IDP_PASSWORD = OIDC_PASSWORD
 # Nothing listens on the discard port: an identity provider that cannot be reached.
 UNREACHABLE = "http://127.0.0.1:9"
-
-
-def sso_django_settings(data: dict) -> dict:
-    """The settings portal/settings/base.py derives from this SSO configuration."""
-    config = sso.parse(data)
-    return {
-        "SSO": config,
-        "SOCIALACCOUNT_PROVIDERS": sso.socialaccount_providers(config),
-        "PORTAL_SSO": sso.portal_sso(config),
-        "SOCIALACCOUNT_ONLY": not config.local_login,
-    }
 
 
 def sso_data(*, oidc=(), saml=(), **rules) -> dict:
     data = {"oidc": list(oidc), "saml": list(saml), "allowed_domains": ALLOWED_DOMAINS, "roles": ROLES}
     data.update(rules)
     return data
+
+
+def sso_settings_for(**data) -> dict:
+    """The Django settings the portal would derive from this SSO configuration at start-up."""
+    return sso.django_settings(sso.parse(sso_data(**data)))
 
 
 def oidc_entry(discovery_url: str, **extra) -> dict:
@@ -64,7 +63,7 @@ def sso_settings(settings):
     """configure(oidc=[…], saml=[…], **rules): the running portal (and its live server) uses these providers."""
 
     def configure(**data):
-        for name, value in sso_django_settings(sso_data(**data)).items():
+        for name, value in sso_settings_for(**data).items():
             setattr(settings, name, value)
         # allauth caches an IdP's SAML metadata for hours, keyed by its URL; a new IdP may reuse a port.
         cache.clear()
@@ -101,7 +100,7 @@ def _saml_idp_for(live_server, **entry):
     from tests.identity_providers.saml import start_saml_idp
 
     # The portal's SP metadata does not depend on the IdP: publish it first, then start the IdP with it.
-    with override_settings(**sso_django_settings(sso_data(saml=[saml_entry("urn:ast:idp", UNREACHABLE, **entry)]))):
+    with override_settings(**sso_settings_for(saml=[saml_entry("urn:ast:idp", UNREACHABLE, **entry)])):
         metadata = requests.get(f"{live_server.url}/comptes/saml/{SAML_ID}/metadata/", timeout=10)
     metadata.raise_for_status()
     with start_saml_idp(sp_metadata=metadata.text) as idp:

@@ -19,7 +19,7 @@ from tests.utils import is_redirect_to_sign_in, sign_in_url
 # Top-level routes open to everyone, and why.
 PUBLIC_PREFIXES = {
     "health/": "load-balancer check; answers only {'status': 'ok'}",
-    "comptes/": "sign-in, sign-out and password reset (django-allauth)",
+    "comptes/": "sign-in, sign-out, password reset and the single sign-on endpoints (django-allauth)",
     "static/": "stylesheets, scripts and fonts (development server only)",
 }
 

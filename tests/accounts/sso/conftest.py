@@ -6,11 +6,10 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from tests.identity_providers.fixtures import OIDC_ID, oidc_entry, saml_entry
+from tests.identity_providers.fixtures import IDP_PASSWORD, OIDC_ID, oidc_entry, saml_entry
 
 from .http_flows import oidc_sign_in, saml_sign_in
 
-IDP_PASSWORD = "idp-demo-2026"  # the same for every user of both test identity providers
 # Each test IdP's staff: SAML signs in with a username, OIDC with the e-mail address.
 STAFF = {
     "camille": "camille.lefort@ast62-59.fr",

@@ -9,6 +9,9 @@ from urllib.parse import urljoin
 import lxml.html
 import requests
 
+from tests.identity_providers.fixtures import OIDC_ID, SAML_ID
+from tests.utils import page_text
+
 TIMEOUT = 20
 
 
@@ -67,8 +70,6 @@ def signed_in_user_name(session: requests.Session, portal_url: str) -> str | Non
 
 def saml_response_form(session: requests.Session, portal_url: str, username: str, password: str, at_idp=None) -> Form:
     """Press the SAML button, sign in at the IdP: the auto-submitted form carrying the signed assertion."""
-    from tests.identity_providers.fixtures import SAML_ID
-
     idp_page = start_sign_in(session, portal_url, f"/comptes/saml/{SAML_ID}/login/")
     if at_idp:
         at_idp()
@@ -85,8 +86,6 @@ def saml_sign_in(session: requests.Session, portal_url: str, username: str, pass
 
 def oidc_sign_in(session: requests.Session, portal_url: str, email: str, password: str, at_idp=None):
     """The whole OpenID Connect sign-in; the portal's answer once the IdP has sent the browser back."""
-    from tests.identity_providers.fixtures import OIDC_ID
-
     idp_page = start_sign_in(session, portal_url, f"/comptes/oidc/{OIDC_ID}/login/")
     if at_idp:
         at_idp()
@@ -97,8 +96,6 @@ def oidc_sign_in(session: requests.Session, portal_url: str, email: str, passwor
 
 def oidc_callback_url(session: requests.Session, portal_url: str, email: str, password: str) -> str:
     """Sign in at the OIDC provider and return where it sends the browser back (code and state), unvisited."""
-    from tests.identity_providers.fixtures import OIDC_ID
-
     idp_page = start_sign_in(session, portal_url, f"/comptes/oidc/{OIDC_ID}/login/")
     form = find_form(idp_page, containing="password")
     response = session.post(
@@ -114,8 +111,6 @@ def oidc_callback_url(session: requests.Session, portal_url: str, email: str, pa
 
 def assert_refused(answer: requests.Response, session: requests.Session, portal_url: str, heading: str) -> None:
     """The portal answered with its French page `heading` and a way to try again, and nobody is signed in."""
-    from tests.utils import page_text
-
     assert answer.status_code < 500, answer.status_code
     text = page_text(answer)
     assert heading in text, text

@@ -7,10 +7,9 @@ import pytest
 import requests
 from django.contrib.auth import get_user_model
 
-from tests.identity_providers.fixtures import OIDC_ID, UNREACHABLE, oidc_entry
+from tests.identity_providers.fixtures import IDP_PASSWORD, OIDC_ID, UNREACHABLE, oidc_entry
 from tests.utils import page_text
 
-from .conftest import IDP_PASSWORD
 from .http_flows import (
     TIMEOUT,
     assert_refused,

@@ -6,10 +6,9 @@ import pytest
 import requests
 from django.contrib.auth import get_user_model
 
-from tests.identity_providers.fixtures import SAML_ID, UNREACHABLE, saml_entry
+from tests.identity_providers.fixtures import IDP_PASSWORD, SAML_ID, UNREACHABLE, saml_entry
 from tests.utils import page_text
 
-from .conftest import IDP_PASSWORD
 from .http_flows import (
     TIMEOUT,
     assert_refused,
