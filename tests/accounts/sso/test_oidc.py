@@ -41,6 +41,7 @@ def test_an_id_token_for_someone_else_or_too_old_is_refused(live_server, oidc_po
         answer = oidc_sign_in(visitor, live_server.url, email, IDP_PASSWORD)
 
     assert_refused(answer, visitor, live_server.url, "Connexion impossible")
+    assert "La connexion avec l'annuaire AST 62-59 n’a pas abouti" in page_text(answer)
     assert not User.objects.filter(email=email).exists()
     assert "SSO failed" in caplog.text and "Invalid id_token" in caplog.text
 

@@ -40,6 +40,7 @@ def test_an_invalid_assertion_is_refused_in_french_and_logged(
         answer = saml_sign_in(visitor, live_server.url, username, IDP_PASSWORD)
 
     assert_refused(answer, visitor, live_server.url, "Connexion impossible")
+    assert "La connexion avec ADFS AST 62-59 n’a pas abouti" in page_text(answer)
     assert not User.objects.filter(email=f"{username}@ast62-59.fr").exists()
     assert logged_reason in caplog.text
     assert "SSO failed" in caplog.text
