@@ -5,7 +5,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote", "hr"]
+from .rich_text import FULL_FEATURES, SHORT_FEATURES
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -29,7 +29,7 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     title = blocks.CharBlock(label=_("titre"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("texte"), features=["bold", "italic", "link", "ul", "ol"])
+    text = blocks.RichTextBlock(label=_("texte"), features=SHORT_FEATURES)
 
     class Meta:
         icon = "warning"
@@ -61,7 +61,7 @@ class BodyBlock(blocks.StreamBlock):
     """Free-form content: text, headings, images, callouts, quotes and downloads."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(label=_("Paragraphe"), icon="pilcrow", features=RICH_TEXT_FEATURES)
+    paragraph = blocks.RichTextBlock(label=_("Paragraphe"), icon="pilcrow", features=FULL_FEATURES)
     image = ImageBlock(label=_("Image"))
     callout = CalloutBlock()
     quote = QuoteBlock()

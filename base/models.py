@@ -1,19 +1,27 @@
-"""Building blocks shared by the page types, and the generic standard page."""
+"""Building blocks shared by the page types: the content page base, the section index base, the
+"document + description" inline, and the generic standard page."""
 
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .querysets import PortalPageManager
+from .rich_text import INLINE_FEATURES
+from .services.listing import listing_context
 
 
 class PortalPage(Page):
-    """Abstract base of content pages: a summary for listings and the métiers it concerns."""
+    """Abstract base of content pages: a summary for listings and the métiers it concerns.
+
+    Its manager adds `visible_to(request)` and `for_metier(metier)` to the usual page queryset.
+    """
 
     summary = models.TextField(
         _("résumé"),
@@ -25,6 +33,8 @@ class PortalPage(Page):
         "people.Metier", verbose_name=_("métiers concernés"), blank=True, related_name="+"
     )
 
+    objects = PortalPageManager()
+
     search_fields = Page.search_fields + [index.SearchField("summary")]
 
     class Meta:
@@ -33,6 +43,61 @@ class PortalPage(Page):
 
 # Panels are copied when bound to a model, so one instance can serve every page type.
 METIERS_PANEL = FieldPanel("metiers", widget=forms.CheckboxSelectMultiple)
+
+
+class SectionIndexPage(PortalPage):
+    """Abstract base of a section's list page (news, agenda, groups, case studies…): an introduction,
+    filters and a paginated list of the items the reader may see.
+
+    A subclass says which items it lists (`get_listing`), how they are filtered (`filterset_class`,
+    a base.filters.ListingFilterSet) and how many go on a page (`per_page`).
+    """
+
+    introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
+
+    content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    filterset_class = None
+    per_page = 20
+
+    class Meta:
+        abstract = True
+
+    def get_listing(self, request):
+        """The items of the section this request may see, in display order, before filtering."""
+        raise NotImplementedError
+
+    def get_filterset_kwargs(self, request) -> dict:
+        return {}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            listing_context(
+                request,
+                self.get_listing(request),
+                self.filterset_class,
+                self.per_page,
+                **self.get_filterset_kwargs(request),
+            )
+        )
+        return context
+
+
+class DocumentLink(Orderable):
+    """Abstract inline: a document attached to a page, with a short description of what it is for."""
+
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
 
 
 class StandardPage(PortalPage):

@@ -3,11 +3,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from base.models import PortalPage
+from base.visibility import VisibleToQuerySetMixin
+
+
+class PortalDocumentQuerySet(VisibleToQuerySetMixin, DocumentQuerySet):
+    """Documents; `visible_to(request)` leaves out those in collections the reader may not open."""
 
 
 class PortalDocument(AbstractDocument):
@@ -18,6 +23,8 @@ class PortalDocument(AbstractDocument):
     extracted_text = models.TextField(_("texte extrait"), blank=True, editable=False)
     # file_hash of the file the text was read from: saving metadata alone does not re-read the file.
     extracted_from_hash = models.CharField(max_length=40, blank=True, editable=False)
+
+    objects = PortalDocumentQuerySet.as_manager()
 
     admin_form_fields = Document.admin_form_fields + ("description", "metiers")
     search_fields = AbstractDocument.search_fields + [

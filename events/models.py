@@ -1,10 +1,7 @@
 """The agenda: information meetings per métier, pilots' meetings, exchange half-days, trainings."""
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,6 +12,9 @@ from wagtail.search import index
 
 from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, PortalPage
+from base.schedule import effective_end, is_past
+
+from .querysets import EventPageManager
 
 
 class EventKind(models.TextChoices):
@@ -80,6 +80,8 @@ class EventPage(PortalPage):
     tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("mots-clés"))
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
 
+    objects = EventPageManager()
+
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -119,8 +121,8 @@ class EventPage(PortalPage):
 
     @property
     def effective_end(self):
-        return self.end or self.start + timedelta(hours=2)
+        return effective_end(self.start, self.end)
 
     @property
     def is_past(self) -> bool:
-        return self.effective_end < timezone.now()
+        return is_past(self.start, self.end)

@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from base.rich_text import INLINE_FEATURES
+
 
 class QuickLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("libellé"), max_length=80)
@@ -23,7 +25,7 @@ class HomePage(Page):
     editors write the welcome text and choose the quick links.
     """
 
-    welcome = RichTextField(_("mot d'accueil"), blank=True, features=["bold", "italic", "link"])
+    welcome = RichTextField(_("mot d'accueil"), blank=True, features=INLINE_FEATURES)
     quick_links = StreamField([("link", QuickLinkBlock())], verbose_name=_("accès rapides"), blank=True, max_num=8)
     news_count = models.PositiveSmallIntegerField(_("nombre d'actualités affichées"), default=4)
 

@@ -13,16 +13,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from base.blocks import RICH_TEXT_FEATURES, BodyBlock
+from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, PortalPage
-
-SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 
 
 class KnowledgeIndexPage(PortalPage):
     """Abstract: a filterable list of knowledge pages."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_TEXT_FEATURES)
+    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_FEATURES)
 
     content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
@@ -62,10 +61,10 @@ class CaseStudyPage(PortalPage):
     client = models.CharField(_("client / commanditaire"), max_length=255)
     date = models.DateField(_("date"), default=timezone.localdate)
     territory = models.CharField(_("territoire"), max_length=200, blank=True)
-    situation = RichTextField(_("situation"), features=RICH_TEXT_FEATURES)
-    mandate = RichTextField(_("mandat"), features=RICH_TEXT_FEATURES)
-    intervention = RichTextField(_("mode d'intervention"), features=RICH_TEXT_FEATURES)
-    results = RichTextField(_("résultats"), features=RICH_TEXT_FEATURES)
+    situation = RichTextField(_("situation"), features=FULL_FEATURES)
+    mandate = RichTextField(_("mandat"), features=FULL_FEATURES)
+    intervention = RichTextField(_("mode d'intervention"), features=FULL_FEATURES)
+    results = RichTextField(_("résultats"), features=FULL_FEATURES)
     body = StreamField(BodyBlock(), verbose_name=_("compléments"), blank=True)
     themes = ClusterTaggableManager(through=CaseStudyPageTag, blank=True, verbose_name=_("thèmes"))
 
@@ -150,7 +149,7 @@ class ApproachIndexPage(KnowledgeIndexPage):
 
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("étape"), max_length=200)
-    body = blocks.RichTextBlock(label=_("description"), features=SHORT_TEXT_FEATURES, required=False)
+    body = blocks.RichTextBlock(label=_("description"), features=SHORT_FEATURES, required=False)
 
     class Meta:
         icon = "list-ol"
@@ -165,7 +164,7 @@ class ApproachPage(PortalPage):
     """A démarche modélisée: a documented, reusable method with ordered steps and its tools."""
 
     date = models.DateField(_("date de mise à jour"), default=timezone.localdate)
-    purpose = RichTextField(_("objet de la démarche"), features=RICH_TEXT_FEATURES)
+    purpose = RichTextField(_("objet de la démarche"), features=FULL_FEATURES)
     steps = StreamField([("step", StepBlock())], verbose_name=_("étapes"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("compléments"), blank=True)
     tags = ClusterTaggableManager(through=ApproachPageTag, blank=True, verbose_name=_("thèmes"))

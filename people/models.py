@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.text import fold
 
 
@@ -75,7 +76,7 @@ class Person(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    biography = RichTextField(_("présentation"), blank=True, features=["bold", "italic", "link", "ul"])
+    biography = RichTextField(_("présentation"), blank=True, features=SHORT_FEATURES)
     folded_name = models.CharField(max_length=220, editable=False, db_index=True, default="")
 
     panels = [
@@ -130,7 +131,7 @@ class Person(index.Indexed, models.Model):
 class DirectoryPage(RoutablePageMixin, Page):
     """The annuaire: everyone in the service, filterable by métier and site, with one card per person."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]

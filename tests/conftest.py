@@ -128,3 +128,28 @@ def page_of_each_type(sections):
     pages["knowledge.CaseStudyPage"] = factories.CaseStudyPageFactory()
     pages["knowledge.ApproachPage"] = factories.ApproachPageFactory()
     return pages
+
+
+@pytest.fixture
+def committee(db):
+    """A Wagtail group to which restricted content is limited (a committee, a working group's inner circle)."""
+    from django.contrib.auth.models import Group
+
+    return Group.objects.create(name="Comité stratégique")
+
+
+@pytest.fixture
+def committee_member(django_user_model, roles, committee):
+    from accounts.roles import READERS
+
+    return _make_user(django_user_model, "membre@example.org", "Marc", "Membre", [roles[READERS], committee])
+
+
+@pytest.fixture
+def member_client(committee_member):
+    """A browser signed in as a reader who belongs to the committee (usable next to reader_client)."""
+    from django.test import Client
+
+    member = Client()
+    member.force_login(committee_member)
+    return member

@@ -45,3 +45,39 @@ def restrict_collection_to_groups(collection, *groups) -> CollectionViewRestrict
     )
     restriction.groups.set(groups)
     return restriction
+
+
+def count_queries(client, url: str) -> int:
+    """How many SQL queries the server runs to answer a GET of this URL (which must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(context.captured_queries)
+
+
+def assert_query_budget(client, url: str, add_items, budget: int = 15) -> None:
+    """The page costs the same number of queries with 5 and with 50 items, and at most `budget`.
+
+    add_items(n) creates n more items shown (or counted) by the page. The page is read once before
+    counting so that per-process caches (site root, content types) are warm in both counts.
+    """
+    add_items(5)
+    client.get(url)
+    with_five = count_queries(client, url)
+    add_items(45)
+    with_fifty = count_queries(client, url)
+    assert with_fifty == with_five, f"{url}: {with_five} queries with 5 items, {with_fifty} with 50"
+    assert with_five <= budget, f"{url}: {with_five} queries, budget {budget}"
+
+
+def assert_shown_only_to_members(outsider_client, member_client, url: str, secret: str) -> None:
+    """The text `secret` (a restricted page's title, a document's name) is on the page for a member of the
+    group and absent for a reader outside it; both get a successful answer."""
+    outsider = outsider_client.get(url)
+    member = member_client.get(url)
+    assert outsider.status_code == 200 and member.status_code == 200, (url, outsider.status_code, member.status_code)
+    assert secret in member.content.decode(), f"{url}: {secret!r} missing for a member"
+    assert secret not in outsider.content.decode(), f"{url}: {secret!r} shown to a reader outside the group"

@@ -11,10 +11,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from base.blocks import RICH_TEXT_FEATURES
 from base.models import METIERS_PANEL, PortalPage
+from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 
-NEED_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from ..querysets import NeedsSheetPageManager
 
 
 class NeedStatus(models.TextChoices):
@@ -27,10 +27,8 @@ class NeedStatus(models.TextChoices):
 class NeedsIndexPage(RoutablePageMixin, PortalPage):
     """The needs sheets, by status, and the form any staff member uses to submit one."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=NEED_TEXT_FEATURES)
-    form_introduction = RichTextField(
-        _("texte d'accompagnement du formulaire"), blank=True, features=NEED_TEXT_FEATURES
-    )
+    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_FEATURES)
+    form_introduction = RichTextField(_("texte d'accompagnement du formulaire"), blank=True, features=SHORT_FEATURES)
 
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),
@@ -74,9 +72,9 @@ class NeedsSheetPage(PortalPage):
     )
     date = models.DateField(_("date de dépôt"), default=timezone.localdate)
     status = models.CharField(_("statut"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.SUBMITTED)
-    need = RichTextField(_("besoin identifié"), features=RICH_TEXT_FEATURES)
-    context = RichTextField(_("contexte / constat"), blank=True, features=NEED_TEXT_FEATURES)
-    expected_benefits = RichTextField(_("bénéfices attendus"), blank=True, features=NEED_TEXT_FEATURES)
+    need = RichTextField(_("besoin identifié"), features=FULL_FEATURES)
+    context = RichTextField(_("contexte / constat"), blank=True, features=SHORT_FEATURES)
+    expected_benefits = RichTextField(_("bénéfices attendus"), blank=True, features=SHORT_FEATURES)
     suggested_group = models.ForeignKey(
         "projects.WorkingGroupPage",
         verbose_name=_("groupe de travail pressenti"),
@@ -85,8 +83,10 @@ class NeedsSheetPage(PortalPage):
         on_delete=models.SET_NULL,
         related_name="suggested_needs",
     )
-    decision = RichTextField(_("avis et décision"), blank=True, features=NEED_TEXT_FEATURES)
+    decision = RichTextField(_("avis et décision"), blank=True, features=SHORT_FEATURES)
     tags = ClusterTaggableManager(through=NeedsSheetPageTag, blank=True, verbose_name=_("mots-clés"))
+
+    objects = NeedsSheetPageManager()
 
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),

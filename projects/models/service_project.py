@@ -10,8 +10,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from base.blocks import RICH_TEXT_FEATURES, BodyBlock
+from base.blocks import BodyBlock
 from base.models import PortalPage
+from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 
 
 class ObjectiveBlock(blocks.StructBlock):
@@ -43,7 +44,7 @@ class GovernanceBodyBlock(blocks.StructBlock):
     """A steering body (équipe projet, comité stratégique) with its mission and members."""
 
     name = blocks.CharBlock(label=_("instance"), max_length=200)
-    mission = blocks.RichTextBlock(label=_("rôle"), features=["bold", "italic", "ul", "link"], required=False)
+    mission = blocks.RichTextBlock(label=_("rôle"), features=SHORT_FEATURES, required=False)
     meeting_frequency = blocks.CharBlock(label=_("fréquence des réunions"), required=False, max_length=120)
     members = blocks.ListBlock(SnippetChooserBlock("people.Person"), label=_("membres"))
 
@@ -57,7 +58,7 @@ class ServiceProjectPage(PortalPage):
 
     period_start = models.PositiveSmallIntegerField(_("première année"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("dernière année"), null=True, blank=True)
-    context = RichTextField(_("contexte"), blank=True, features=RICH_TEXT_FEATURES)
+    context = RichTextField(_("contexte"), blank=True, features=FULL_FEATURES)
     objectives = StreamField([("objective", ObjectiveBlock())], verbose_name=_("objectifs"), blank=True)
     methodology = StreamField(BodyBlock(), verbose_name=_("méthodologie"), blank=True)
     phases = StreamField([("phase", PhaseBlock())], verbose_name=_("phases et calendrier"), blank=True)

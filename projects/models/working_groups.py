@@ -14,10 +14,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from base.blocks import RICH_TEXT_FEATURES, BodyBlock
+from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, PortalPage
+from base.rich_text import FULL_FEATURES, SHORT_FEATURES
+from base.schedule import is_past
 
-SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from ..querysets import WorkingGroupMeetingQuerySet, WorkingGroupPageManager
 
 
 class GroupStatus(models.TextChoices):
@@ -62,7 +64,7 @@ class IndicatorBlock(blocks.StructBlock):
 class WorkingGroupIndexPage(PortalPage):
     """The list of working groups, filterable by status and métier."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_TEXT_FEATURES)
+    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_FEATURES)
 
     content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
@@ -105,15 +107,17 @@ class WorkingGroupPage(PortalPage):
     body = StreamField(BodyBlock(), verbose_name=_("présentation"), blank=True)
 
     # The fiche action.
-    action_context = RichTextField(_("contexte / constat"), blank=True, features=RICH_TEXT_FEATURES)
-    action_objectives = RichTextField(_("objectifs"), blank=True, features=RICH_TEXT_FEATURES)
-    target_audience = RichTextField(_("public cible"), blank=True, features=SHORT_TEXT_FEATURES)
+    action_context = RichTextField(_("contexte / constat"), blank=True, features=FULL_FEATURES)
+    action_objectives = RichTextField(_("objectifs"), blank=True, features=FULL_FEATURES)
+    target_audience = RichTextField(_("public cible"), blank=True, features=SHORT_FEATURES)
     action_steps = StreamField([("step", ActionStepBlock())], verbose_name=_("actions et étapes"), blank=True)
     schedule = StreamField([("milestone", MilestoneBlock())], verbose_name=_("calendrier"), blank=True)
-    deliverables = RichTextField(_("livrables"), blank=True, features=SHORT_TEXT_FEATURES)
+    deliverables = RichTextField(_("livrables"), blank=True, features=SHORT_FEATURES)
     indicators = StreamField([("indicator", IndicatorBlock())], verbose_name=_("indicateurs d'évaluation"), blank=True)
-    resources = RichTextField(_("ressources"), blank=True, features=SHORT_TEXT_FEATURES)
-    partners = RichTextField(_("partenaires"), blank=True, features=SHORT_TEXT_FEATURES)
+    resources = RichTextField(_("ressources"), blank=True, features=SHORT_FEATURES)
+    partners = RichTextField(_("partenaires"), blank=True, features=SHORT_FEATURES)
+
+    objects = WorkingGroupPageManager()
 
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),
@@ -210,7 +214,7 @@ class WorkingGroupMeeting(Orderable):
     title = models.CharField(_("intitulé"), max_length=200, default="Réunion du groupe")
     location = models.CharField(_("lieu"), max_length=200, blank=True)
     agenda = models.TextField(_("ordre du jour"), blank=True)
-    minutes = RichTextField(_("compte rendu"), blank=True, features=RICH_TEXT_FEATURES)
+    minutes = RichTextField(_("compte rendu"), blank=True, features=FULL_FEATURES)
     minutes_document = models.ForeignKey(
         get_document_model_string(),
         verbose_name=_("compte rendu (fichier)"),
@@ -219,6 +223,8 @@ class WorkingGroupMeeting(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = WorkingGroupMeetingQuerySet.as_manager()
 
     panels = [
         FieldPanel("starts_at"),
@@ -235,7 +241,7 @@ class WorkingGroupMeeting(Orderable):
 
     @property
     def is_past(self) -> bool:
-        return self.starts_at < timezone.now()
+        return is_past(self.starts_at)
 
 
 class WorkingGroupDocument(Orderable):

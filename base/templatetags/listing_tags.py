@@ -1,0 +1,33 @@
+"""Template pieces of the section listings: filter selects and the side panels of a page."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/filter_select.html")
+def filter_select(filterset, name: str, empty_label: str = ""):
+    """One <select> of a listing's filters, its choices and current value taken from the FilterSet."""
+    return {
+        "name": name,
+        "label": filterset.filters[name].label,
+        "choices": filterset.choices(name),
+        "selected": filterset.selected(name),
+        "empty_label": empty_label,
+    }
+
+
+@register.inclusion_tag("includes/audience_panels.html")
+def audience_panels(page, metiers_heading: str = "", tags_heading: str = "", tag_param: str = "tag"):
+    """The side panels "Pour qui ?" (the page's métiers) and "Mots-clés" (its tags, linking to the filtered
+    section list) that every content page shows."""
+    tags = page.tags.all() if hasattr(page, "tags") else []
+    parent = page.get_parent() if tags else None
+    return {
+        "metiers": page.metiers.all(),
+        "tags": tags,
+        "tags_link_base": parent.url if parent is not None else "",
+        "tag_param": tag_param,
+        "metiers_heading": metiers_heading,
+        "tags_heading": tags_heading,
+    }

@@ -1,0 +1,106 @@
+"""What a reader may see: the one rule every listing, count, feed, calendar, search and e-mail applies.
+
+A page is visible when it is live and no view restriction on it or on one of its ancestors refuses the
+reader (groups, sign-in, shared password). A document or image is visible when no restriction on its
+collection or an ancestor collection refuses the reader. Wagtail itself applies the same restrictions
+when a page or a document is served; this module applies them to querysets, in SQL.
+
+The reader is a request (the password restrictions passed in its session count) or an account (e-mails,
+personal feeds: no password restriction is passed). The restrictions the reader fails are read once, in
+one query, and remembered on the request or the account; each queryset then excludes their subtrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import suppress
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+
+_CACHE_ATTRIBUTE = "_portal_hidden_paths"
+
+
+def _user_and_session(reader):
+    """(user, session) of a request, or (account, None) of an account."""
+    if hasattr(reader, "session") or hasattr(reader, "META"):
+        return getattr(reader, "user", None) or AnonymousUser(), getattr(reader, "session", None)
+    return reader or AnonymousUser(), None
+
+
+def _failed_restrictions(restrictions: QuerySet, user, session) -> QuerySet:
+    """The restrictions (of one model) that this user, with this session, does not pass."""
+    passed_passwords = session.get(restrictions.model.passed_view_restrictions_session_key, []) if session else []
+    failing = Q(restriction_type=BaseViewRestriction.PASSWORD) & ~Q(pk__in=list(passed_passwords))
+    if not user.is_authenticated:
+        failing |= Q(restriction_type__in=[BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS])
+    elif not user.is_superuser:
+        passed_groups = restrictions.model.objects.filter(groups__user=user).values("pk")
+        failing |= Q(restriction_type=BaseViewRestriction.GROUPS) & ~Q(pk__in=passed_groups)
+    return restrictions.filter(failing)
+
+
+def hidden_paths(reader, kind: str) -> tuple[str, ...]:
+    """Tree paths of the pages ("page") or collections ("collection") whose subtree the reader may not see.
+
+    One query per kind, remembered on the request (or account) for the rest of its life.
+    """
+    user, session = _user_and_session(reader)
+    holder = reader if reader is not None else user
+    cache = getattr(holder, _CACHE_ATTRIBUTE, None)
+    if cache is None:
+        cache = {}
+        # AnonymousUser and other immutable readers keep no memory: still correct, one query more.
+        with suppress(AttributeError):
+            setattr(holder, _CACHE_ATTRIBUTE, cache)
+    if kind not in cache:
+        if kind == "page":
+            restrictions = PageViewRestriction.objects.all()
+            path_field = "page__path"
+        else:
+            restrictions = CollectionViewRestriction.objects.all()
+            path_field = "collection__path"
+        failed = _failed_restrictions(restrictions, user, session)
+        cache[kind] = tuple(sorted(set(failed.values_list(path_field, flat=True))))
+    return cache[kind]
+
+
+def _outside(paths: Iterable[str], field: str) -> Q | None:
+    conditions = [Q(**{f"{field}__startswith": path}) for path in paths]
+    return ~reduce(or_, conditions) if conditions else None
+
+
+def visible_pages(pages: QuerySet, reader) -> QuerySet:
+    """Live pages of the queryset that the reader may open."""
+    pages = pages.filter(live=True)
+    condition = _outside(hidden_paths(reader, "page"), "path")
+    return pages.filter(condition) if condition is not None else pages
+
+
+def visible_in_collections(items: QuerySet, reader) -> QuerySet:
+    """Documents or images (anything with a collection) the reader may open."""
+    condition = _outside(hidden_paths(reader, "collection"), "collection__path")
+    return items.filter(condition) if condition is not None else items
+
+
+def can_view_page(page, reader) -> bool:
+    """Whether the reader may open this page (no query beyond the reader's restrictions)."""
+    return page.live and not any(page.path.startswith(path) for path in hidden_paths(reader, "page"))
+
+
+def can_view_in_collection(item, reader) -> bool:
+    """Whether the reader may open this document or image."""
+    path = item.collection.path
+    return not any(path.startswith(hidden) for hidden in hidden_paths(reader, "collection"))
+
+
+class VisibleToQuerySetMixin:
+    """`.visible_to(request_or_user)` for any queryset of pages or of collection members."""
+
+    def visible_to(self, reader):
+        if hasattr(self.model, "path") and hasattr(self.model, "live"):
+            return visible_pages(self, reader)
+        return visible_in_collections(self, reader)
