@@ -21,9 +21,13 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## The portal on http://$(HOST):$(PORT) with the demo content and one account per persona.
+run: export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
-	$(PY) manage.py migrate --noinput
+	$(PY) manage.py migrate --noinput --skip-checks
 	$(PY) manage.py load_demo
+	@# The task worker (text extraction of uploads) runs beside the server and stops with it.
+	trap 'kill 0' EXIT; \
+	$(PY) manage.py db_worker & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The whole test suite (SQLite unless DATABASE_URL is set).

@@ -29,8 +29,8 @@ class IdentityProviderRole(models.Model):
     granted_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("rôle donné par le fournisseur d'identité")
-        verbose_name_plural = _("rôles donnés par le fournisseur d'identité")
+        verbose_name = _("rôle donné par le fournisseur d’identité")
+        verbose_name_plural = _("rôles donnés par le fournisseur d’identité")
         constraints = [models.UniqueConstraint(fields=["user", "group"], name="unique_identity_provider_role")]
 
     def __str__(self):

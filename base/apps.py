@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class BaseConfig(AppConfig):
     name = "base"
     verbose_name = _("Socle")
+
+    def ready(self):
+        from . import sites  # noqa: F401  (connects the signals that clear the cached sites)
+        from .notifications import connect_notifiers
+
+        connect_notifiers()

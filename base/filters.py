@@ -14,9 +14,23 @@ SLUG_MAX_LENGTH = 120
 
 
 class SafeModelChoiceField(forms.ModelChoiceField):
-    """A choice of object by slug or id that refuses malformed values before they reach the database."""
+    """A choice of object by slug or id that refuses malformed values before they reach the database.
+
+    The choices are read once, for both validating the value and drawing the <select>.
+    """
 
     default_error_messages = {"invalid_choice": _("Ce choix n’existe pas (ou plus).")}
+    _objects = None
+
+    def objects(self) -> list:
+        if self._objects is None:
+            self._objects = list(self.queryset)
+        return self._objects
+
+    def __deepcopy__(self, memo):
+        copy = super().__deepcopy__(memo)
+        copy._objects = None
+        return copy
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -24,11 +38,15 @@ class SafeModelChoiceField(forms.ModelChoiceField):
         value = str(value)
         if len(value) > SLUG_MAX_LENGTH or "\x00" in value:
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        if self.to_field_name in (None, "pk", "id") and not (value.isascii() and value.isdigit()):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        if self.to_field_name == "slug" and not all(c.isascii() and (c.isalnum() or c in "-_") for c in value):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
+        key = self.to_field_name or "pk"
+        for candidate in self.objects():
+            if str(getattr(candidate, key)) == value:
+                return candidate
+        raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+    def choice_pairs(self) -> list[tuple[str, str]]:
+        key = self.to_field_name or "pk"
+        return [(str(getattr(item, key)), str(self.label_from_instance(item))) for item in self.objects()]
 
 
 class SafeModelChoiceFilter(django_filters.ModelChoiceFilter):
@@ -83,8 +101,31 @@ class MetierFilter(SafeModelChoiceFilter):
         return queryset.for_metier(value) if value else queryset
 
 
+class TagFilter(SafeModelChoiceFilter):
+    """A tag, by slug, carried by at least one of the listed items (those the reader may see): the
+    "Mots-clés" links of the pages lead here. ListingFilterSet sets its choices."""
+
+    def __init__(self, *args, **kwargs):
+        from taggit.models import Tag
+
+        kwargs.setdefault("queryset", Tag.objects.none())
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("label", _("Mot-clé"))
+        kwargs.setdefault("empty_label", _("Tous"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        return queryset.tagged(value) if value else queryset
+
+
 class ListingFilterSet(django_filters.FilterSet):
     """Filters that never break a listing: invalid values are ignored and explained, valid ones apply."""
+
+    def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
+        super().__init__(data, queryset=queryset, request=request, **kwargs)
+        for filter_ in self.filters.values():
+            if isinstance(filter_, TagFilter):
+                filter_.queryset = self.queryset.tags()
 
     @property
     def messages(self) -> list[str]:
@@ -113,4 +154,7 @@ class ListingFilterSet(django_filters.FilterSet):
 
     def choices(self, name: str) -> list[tuple[str, str]]:
         """(value, label) pairs of a filter's <select>, without the empty choice."""
+        field = self.form.fields[name]
+        if isinstance(field, SafeModelChoiceField):
+            return field.choice_pairs()
         return [(str(value), str(label)) for value, label in self.form.fields[name].choices if str(value) != ""]

@@ -3,12 +3,13 @@
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -17,7 +18,19 @@ from .rich_text import INLINE_FEATURES
 from .services.listing import listing_context
 
 
-class PortalPage(Page):
+class ViewRestrictionsInOneQueryMixin:
+    """Wagtail's view-restriction lookup for a served page (the page's and its ancestors' restrictions, an
+    alias answering with its source's) read in one query instead of two: it runs on every page view."""
+
+    def get_view_restrictions(self):
+        ancestor_paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources_of_aliases = Page.objects.filter(aliases__path__in=ancestor_paths).values("pk")
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=ancestor_paths, page__alias_of__isnull=True) | Q(page__in=sources_of_aliases)
+        )
+
+
+class PortalPage(ViewRestrictionsInOneQueryMixin, Page):
     """Abstract base of content pages: a summary for listings and the métiers it concerns.
 
     Its manager adds `visible_to(request)` and `for_metier(metier)` to the usual page queryset.

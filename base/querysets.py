@@ -28,5 +28,13 @@ class PortalPageQuerySet(VisibleToQuerySetMixin, PageQuerySet):
         slug = getattr(tag, "slug", tag)
         return self.filter(pk__in=self.model._base_manager.filter(tags__slug=slug).values("pk"))
 
+    def tags(self):
+        """The tags carried by these pages, by name (for a listing's "Mot-clé" choices)."""
+        from taggit.models import Tag
+
+        through = self.model._meta.get_field("tags").remote_field.through
+        tagged = through.objects.filter(content_object__in=self.values("pk")).values("tag_id")
+        return Tag.objects.filter(pk__in=tagged).order_by("name")
+
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)

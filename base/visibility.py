@@ -18,7 +18,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet, Value
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
 
 _CACHE_ATTRIBUTE = "_portal_hidden_paths"
@@ -46,25 +46,31 @@ def _failed_restrictions(restrictions: QuerySet, user, session) -> QuerySet:
 def hidden_paths(reader, kind: str) -> tuple[str, ...]:
     """Tree paths of the pages ("page") or collections ("collection") whose subtree the reader may not see.
 
-    One query per kind, remembered on the request (or account) for the rest of its life.
+    Both kinds are read together in one query, remembered on the request (or account) for the rest of its life.
     """
     user, session = _user_and_session(reader)
     holder = reader if reader is not None else user
     cache = getattr(holder, _CACHE_ATTRIBUTE, None)
     if cache is None:
-        cache = {}
+        pages = _failed_restrictions(PageViewRestriction.objects.all(), user, session)
+        collections = _failed_restrictions(CollectionViewRestriction.objects.all(), user, session)
+        rows = (
+            pages.annotate(kind=Value("page", output_field=CharField()))
+            .values_list("kind", "page__path")
+            .union(
+                collections.annotate(kind=Value("collection", output_field=CharField())).values_list(
+                    "kind", "collection__path"
+                ),
+                all=True,
+            )
+        )
+        cache = {"page": set(), "collection": set()}
+        for row_kind, path in rows:
+            cache[row_kind].add(path)
+        cache = {key: tuple(sorted(paths)) for key, paths in cache.items()}
         # AnonymousUser and other immutable readers keep no memory: still correct, one query more.
         with suppress(AttributeError):
             setattr(holder, _CACHE_ATTRIBUTE, cache)
-    if kind not in cache:
-        if kind == "page":
-            restrictions = PageViewRestriction.objects.all()
-            path_field = "page__path"
-        else:
-            restrictions = CollectionViewRestriction.objects.all()
-            path_field = "collection__path"
-        failed = _failed_restrictions(restrictions, user, session)
-        cache[kind] = tuple(sorted(set(failed.values_list(path_field, flat=True))))
     return cache[kind]
 
 
@@ -95,6 +101,28 @@ def can_view_in_collection(item, reader) -> bool:
     """Whether the reader may open this document or image."""
     path = item.collection.path
     return not any(path.startswith(hidden) for hidden in hidden_paths(reader, "collection"))
+
+
+def only_visible(items, reader) -> list:
+    """The items of a list (pages, documents or images, as chosen in a block) the reader may open.
+
+    For documents and images, their collections' paths are read in one query, and only when some
+    collection is hidden from the reader.
+    """
+    from wagtail.models import Collection
+
+    items = [item for item in items or [] if item is not None]
+    hidden_collections = hidden_paths(reader, "collection") if any(hasattr(i, "collection_id") for i in items) else ()
+    refused = set()
+    if hidden_collections:
+        ids = {item.collection_id for item in items if hasattr(item, "collection_id")}
+        paths = dict(Collection.objects.filter(pk__in=ids).values_list("pk", "path"))
+        refused = {pk for pk, path in paths.items() if any(path.startswith(h) for h in hidden_collections)}
+    return [
+        item
+        for item in items
+        if (item.collection_id not in refused if hasattr(item, "collection_id") else can_view_page(item, reader))
+    ]
 
 
 class VisibleToQuerySetMixin:

@@ -2,17 +2,29 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
-from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from base.models import PortalPage
+from base.models import SectionIndexPage
+from base.services.listing import paginated
 from base.visibility import VisibleToQuerySetMixin
 
 
 class PortalDocumentQuerySet(VisibleToQuerySetMixin, DocumentQuerySet):
     """Documents; `visible_to(request)` leaves out those in collections the reader may not open."""
+
+
+# A longer query is cut: it is a search box, not a text to index.
+MAX_QUERY_LENGTH = 1000
+
+
+class TextStatus(models.TextChoices):
+    """Where the reading of a document's text stands (done in the background after each upload)."""
+
+    PENDING = "pending", _("en attente de lecture")
+    DONE = "done", _("texte lu, cherchable")
+    FAILED = "failed", _("échec de la lecture")
+    UNSUPPORTED = "unsupported", _("type de fichier non lu")
 
 
 class PortalDocument(AbstractDocument):
@@ -23,6 +35,10 @@ class PortalDocument(AbstractDocument):
     extracted_text = models.TextField(_("texte extrait"), blank=True, editable=False)
     # file_hash of the file the text was read from: saving metadata alone does not re-read the file.
     extracted_from_hash = models.CharField(max_length=40, blank=True, editable=False)
+    text_status = models.CharField(
+        _("lecture du texte"), max_length=20, choices=TextStatus.choices, default=TextStatus.PENDING, editable=False
+    )
+    text_status_message = models.TextField(_("détail de la lecture du texte"), blank=True, editable=False)
 
     objects = PortalDocumentQuerySet.as_manager()
 
@@ -41,23 +57,38 @@ class PortalDocument(AbstractDocument):
         return self.file_extension.upper()
 
 
-class DocumentLibraryPage(PortalPage):
-    """The document library: every shared working document, searchable by its content, filterable by
-    collection, type and métier."""
+class DocumentLibraryPage(SectionIndexPage):
+    """The document library: every shared working document the reader may open, searchable by its
+    content, filterable by collection, type and métier."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
+    per_page = 20
 
     class Meta:
         verbose_name = _("bibliothèque de documents")
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import library_context
+    @property
+    def filterset_class(self):
+        from .filters import DocumentFilterSet
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_context(self, request))
+        return DocumentFilterSet
+
+    def get_listing(self, request):
+        return PortalDocument.objects.visible_to(request).select_related("collection")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import ranked_search
+
+        # The section's context, computed here because a search replaces the order by relevance.
+        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        filterset = self.filterset_class(request.GET or None, queryset=self.get_listing(request), request=request)
+        documents = filterset.qs
+        query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        results = ranked_search(documents, query) if query else documents.order_by("-created_at", "-pk")
+        context.update(
+            filters=filterset,
+            filter_messages=filterset.messages,
+            items=paginated(results, request, self.per_page),
+            query=query,
+        )
         return context

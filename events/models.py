@@ -7,43 +7,36 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from base.blocks import BodyBlock
-from base.models import METIERS_PANEL, PortalPage
+from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
 from base.schedule import effective_end, is_past
+from base.visibility import can_view_page
 
+from .filters import EventFilterSet, wants_past
+from .kinds import EventKind
 from .querysets import EventPageManager
 
 
-class EventKind(models.TextChoices):
-    INFORMATION_MEETING = "information", _("Réunion d'information métier")
-    PILOTS_MEETING = "pilots", _("Rencontre des pilotes")
-    EXCHANGE_HALF_DAY = "exchange", _("Demi-journée d'échanges")
-    TRAINING = "training", _("Formation")
-    GROUP_MEETING = "group", _("Réunion de groupe de travail")
-    OTHER = "other", _("Autre")
+class EventIndexPage(SectionIndexPage):
+    """Upcoming and past events, filterable by kind, métier and tag, exported as an iCalendar feed."""
 
-
-class EventIndexPage(PortalPage):
-    """Upcoming and past events, filterable by kind and métier, exported as an iCalendar feed."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count = 1
+    filterset_class = EventFilterSet
 
     class Meta:
         verbose_name = _("agenda")
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import event_index_context
+    def get_listing(self, request):
+        events = EventPage.objects.child_of(self).visible_to(request).select_related("working_group")
+        events = events.past() if wants_past(request) else events.upcoming()
+        return events.prefetch_related("metiers")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_index_context(self, request))
+        context["showing_past"] = wants_past(request)
         return context
 
 
@@ -113,6 +106,13 @@ class EventPage(PortalPage):
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
         ordering = ["start"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The group is named only to those who may open its page.
+        group = self.working_group
+        context["working_group"] = group if group is not None and can_view_page(group, request) else None
+        return context
 
     def clean(self):
         super().clean()

@@ -1,10 +1,12 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES
 
 
@@ -18,7 +20,7 @@ class QuickLinkBlock(blocks.StructBlock):
         label = _("Accès rapide")
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQueryMixin, Page):
     """The intranet's front door: my métier's news, upcoming meetings, my groups and key figures.
 
     Most of the page is computed for the signed-in user (see home.services.dashboard);
@@ -48,9 +50,26 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("page d'accueil")
 
+    def route(self, request, path_components):
+        """Find the page a URL names in one query, instead of one query (and one more for its type) per level.
+
+        The deepest page whose URL path is a prefix of the request's is looked up by url_path; whatever
+        follows it is for that page's own routes (needs submission, a person's card), as in Wagtail.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        if any("\x00" in component for component in path_components):
+            raise Http404
+        prefixes = [self.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
+        page = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("-depth").first()
+        if page is None:
+            raise Http404
+        # The page's own route() serves it (checking it is live) or its sub-routes, with no more queries.
+        return page.specific.route(request, path_components[page.depth - self.depth :])
+
     def get_context(self, request, *args, **kwargs):
         from .services.dashboard import build_dashboard
 
         context = super().get_context(request, *args, **kwargs)
-        context["dashboard"] = build_dashboard(request.user, news_count=self.news_count)
+        context["dashboard"] = build_dashboard(request, news_count=self.news_count)
         return context

@@ -125,7 +125,7 @@ class PageType:
 
 
 WRITERS = {
-    "case_study": PageType(CaseStudyPage, "knowledge.CaseStudyIndexPage", "date", "themes", "body", _case_study),
+    "case_study": PageType(CaseStudyPage, "knowledge.CaseStudyIndexPage", "date", "tags", "body", _case_study),
     "news": PageType(NewsPage, "news.NewsIndexPage", "date", "tags", "body", _nothing),
     "approach": PageType(ApproachPage, "knowledge.ApproachIndexPage", "date", "tags", "body", _approach),
     "working_group": PageType(

@@ -1,6 +1,7 @@
 """The knowledge base: case studies and modelised approaches, linked to each other."""
 
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -8,47 +9,41 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from base.blocks import BodyBlock
-from base.models import METIERS_PANEL, PortalPage
+from base.models import METIERS_PANEL, DocumentLink, PortalPage, SectionIndexPage
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
+from base.visibility import can_view_in_collection
+
+from .filters import ApproachFilterSet, CaseStudyFilterSet
 
 
-class KnowledgeIndexPage(PortalPage):
-    """Abstract: a filterable list of knowledge pages."""
+def visible_links(links, reader) -> list:
+    """The document links (attachments, tools) whose document the reader may open, in their order.
 
-    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_FEATURES)
-
-    content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import knowledge_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(knowledge_index_context(self, request))
-        return context
+    Filtered in Python so that a page preview (links not saved yet) shows the same thing.
+    """
+    links = links.select_related("document__collection")
+    return [link for link in links if can_view_in_collection(link.document, reader)]
 
 
-class CaseStudyIndexPage(KnowledgeIndexPage):
+class CaseStudyIndexPage(SectionIndexPage):
     """All case studies, filterable by theme, métier and territory."""
 
     subpage_types = ["knowledge.CaseStudyPage"]
-    max_count = 1
+    filterset_class = CaseStudyFilterSet
+    per_page = 12
 
     class Meta:
         verbose_name = _("liste des études de cas")
 
-    @property
-    def child_model(self):
-        return CaseStudyPage
+    def get_listing(self, request):
+        return (
+            CaseStudyPage.objects.child_of(self).visible_to(request).prefetch_related("tags").order_by("-date", "title")
+        )
 
 
 class CaseStudyPageTag(TaggedItemBase):
@@ -66,12 +61,12 @@ class CaseStudyPage(PortalPage):
     intervention = RichTextField(_("mode d'intervention"), features=FULL_FEATURES)
     results = RichTextField(_("résultats"), features=FULL_FEATURES)
     body = StreamField(BodyBlock(), verbose_name=_("compléments"), blank=True)
-    themes = ClusterTaggableManager(through=CaseStudyPageTag, blank=True, verbose_name=_("thèmes"))
+    tags = ClusterTaggableManager(through=CaseStudyPageTag, blank=True, verbose_name=_("thèmes"))
 
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("client"), FieldPanel("date"), FieldPanel("territory"), FieldPanel("themes")],
+            [FieldPanel("client"), FieldPanel("date"), FieldPanel("territory"), FieldPanel("tags")],
             heading=_("Repères"),
         ),
         FieldPanel("situation"),
@@ -92,7 +87,7 @@ class CaseStudyPage(PortalPage):
         index.SearchField("results"),
         index.SearchField("body"),
         index.FilterField("territory"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["knowledge.CaseStudyIndexPage"]
     subpage_types = []
@@ -101,9 +96,20 @@ class CaseStudyPage(PortalPage):
         verbose_name = _("étude de cas")
         verbose_name_plural = _("études de cas")
 
-    @property
-    def approaches(self):
-        return [link.approach for link in self.approach_links.select_related("approach") if link.approach.live]
+    def visible_approaches(self, reader) -> list:
+        """The linked approaches the reader may open, in the editor's order (two queries)."""
+        ids = [link.approach_id for link in self.approach_links.all()]
+        visible = ApproachPage.objects.visible_to(reader).in_bulk(ids)
+        return [visible[pk] for pk in ids if pk in visible]
+
+    def visible_attachments(self, reader) -> list:
+        return visible_links(self.attachments, reader)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["approaches"] = self.visible_approaches(request)
+        context["attachments"] = self.visible_attachments(request)
+        return context
 
 
 class CaseStudyApproachLink(Orderable):
@@ -119,32 +125,35 @@ class CaseStudyApproachLink(Orderable):
         constraints = [models.UniqueConstraint(fields=["page", "approach"], name="unique_case_study_approach")]
 
 
-class CaseStudyAttachment(Orderable):
+class CaseStudyAttachment(DocumentLink):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    description = models.CharField(_("description"), max_length=300, blank=True)
 
-    panels = [FieldPanel("document"), FieldPanel("description")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DocumentLink.Meta):
         verbose_name = _("pièce jointe")
         verbose_name_plural = _("pièces jointes")
 
 
-class ApproachIndexPage(KnowledgeIndexPage):
+class ApproachIndexPage(SectionIndexPage):
     """All modelised approaches (démarches modélisées), filterable by theme and métier."""
 
     subpage_types = ["knowledge.ApproachPage"]
-    max_count = 1
+    filterset_class = ApproachFilterSet
+    per_page = 12
 
     class Meta:
         verbose_name = _("liste des démarches modélisées")
 
-    @property
-    def child_model(self):
-        return ApproachPage
+    def get_listing(self, request):
+        from documents.models import PortalDocument
+
+        visible_documents = PortalDocument.objects.visible_to(request).values("pk")
+        return (
+            ApproachPage.objects.child_of(self)
+            .visible_to(request)
+            .annotate(tool_count=Count("tools", filter=Q(tools__document__in=visible_documents), distinct=True))
+            .prefetch_related("tags")
+            .order_by("-date", "title")
+        )
 
 
 class StepBlock(blocks.StructBlock):
@@ -191,22 +200,30 @@ class ApproachPage(PortalPage):
         verbose_name = _("démarche modélisée")
         verbose_name_plural = _("démarches modélisées")
 
-    @property
-    def case_studies(self):
-        return CaseStudyPage.objects.live().filter(approach_links__approach=self).distinct().order_by("-date")
+    def visible_case_studies(self, reader):
+        """The case studies applying this approach that the reader may open, most recent first."""
+        return (
+            CaseStudyPage.objects.visible_to(reader)
+            .filter(pk__in=CaseStudyApproachLink.objects.filter(approach=self).values("page_id"))
+            .order_by("-date", "title")
+        )
+
+    def visible_tools(self, reader) -> list:
+        return visible_links(self.tools, reader)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = list(self.visible_case_studies(request))
+        context["tools"] = self.visible_tools(request)
+        return context
 
 
-class ApproachTool(Orderable):
+class ApproachTool(DocumentLink):
     """A tool or template to download (grille, trame, modèle de compte rendu…)."""
 
     page = ParentalKey(ApproachPage, on_delete=models.CASCADE, related_name="tools")
-    document = models.ForeignKey(
-        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
     description = models.CharField(_("usage"), max_length=300, blank=True)
 
-    panels = [FieldPanel("document"), FieldPanel("description")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DocumentLink.Meta):
         verbose_name = _("outil ou modèle")
         verbose_name_plural = _("outils et modèles")

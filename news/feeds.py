@@ -1,5 +1,10 @@
-"""RSS and Atom feeds of the news, for signed-in readers (anonymous callers get 401)."""
+"""RSS and Atom feeds of the news, for signed-in readers (anonymous callers get 401).
 
+A feed holds what its reader may see, narrowed by the news index filters (?metier=, ?tag=, ?groupe=,
+?annee=; a refused value is ignored). Text is cleaned of the characters XML 1.0 cannot carry.
+"""
+
+import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -8,16 +13,25 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import NewsIndexPage
-from .views import filtered_news
+from .services import feed_news, news_index
 
 FEED_LENGTH = 30
+
+# Characters outside the XML 1.0 "Char" production (control characters but tab and line breaks,
+# lone surrogates, U+FFFE and U+FFFF): a feed containing one is not XML.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    """The text without the characters XML cannot carry."""
+    return _XML_INVALID.sub("", str(value)) if value else ""
 
 
 @dataclass
 class FeedSource:
-    index_page: NewsIndexPage | None
-    news: object  # QuerySet of NewsPage
+    request: object
+    index_page: object  # NewsIndexPage or None
+    news: list  # NewsPage, with the request they are linked for
 
 
 class NewsFeed(Feed):
@@ -27,32 +41,34 @@ class NewsFeed(Feed):
 
     def get_object(self, request):
         # One Feed instance serves every request: the filtered news travel with the object, not on self.
-        news, _selected = filtered_news(request)
-        return FeedSource(index_page=NewsIndexPage.objects.live().first(), news=news)
+        return FeedSource(request=request, index_page=news_index(request), news=feed_news(request))
 
     def link(self, source):
-        return source.index_page.url if source.index_page else "/"
+        return source.index_page.get_url(source.request) if source.index_page else "/"
 
     def items(self, source):
-        return source.news[:FEED_LENGTH]
+        items = list(source.news[:FEED_LENGTH])
+        for item in items:
+            item.feed_request = source.request
+        return items
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return xml_text(item.summary)
 
     def item_link(self, item):
-        return item.url
+        return item.get_url(getattr(item, "feed_request", None))
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.date, time(9, 0)))
 
     def item_author_name(self, item):
-        return item.author.full_name if item.author else None
+        return xml_text(item.author.full_name) if item.author else None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [xml_text(tag.name) for tag in item.tags.all()]
 
 
 class NewsAtomFeed(NewsFeed):

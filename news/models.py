@@ -1,5 +1,7 @@
 """News: dated articles addressed to some métiers, with an index, filters and feeds."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,31 +9,37 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from base.blocks import BodyBlock
-from base.models import METIERS_PANEL, PortalPage
+from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
+from base.visibility import can_view_page
+
+from .filters import NewsFilterSet
+from .querysets import NewsPageManager
 
 
-class NewsIndexPage(PortalPage):
+class NewsIndexPage(SectionIndexPage):
     """All news, newest first, filterable by métier, tag, working group and year; with RSS and Atom feeds."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count = 1
+    filterset_class = NewsFilterSet
+    per_page = 10
 
     class Meta:
         verbose_name = _("liste des actualités")
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import news_index_context
+    def get_listing(self, request):
+        return NewsPage.objects.child_of(self).visible_to(request).newest_first().for_cards()
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_index_context(self, request))
+        filters = context["filters"]
+        context["feed_query"] = urlencode(filters.valid_query()) if filters is not None else ""
+        for item in context["items"]:
+            # A card names the item's group only to those who may open the group's page.
+            item.group_hidden = item.working_group is not None and not can_view_page(item.working_group, request)
         return context
 
 
@@ -66,6 +74,8 @@ class NewsPage(PortalPage):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
 
+    objects = NewsPageManager()
+
     content_panels = PortalPage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -88,3 +98,10 @@ class NewsPage(PortalPage):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
         ordering = ["-date"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The group is named only to those who may open its page.
+        group = self.working_group
+        context["working_group"] = group if group is not None and can_view_page(group, request) else None
+        return context

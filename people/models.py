@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.text import fold
 
@@ -128,7 +129,7 @@ class Person(index.Indexed, models.Model):
         return (self.first_name[:1] + self.last_name[:1]).upper()
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
     """The annuaire: everyone in the service, filterable by métier and site, with one card per person."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
@@ -141,14 +142,27 @@ class DirectoryPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("annuaire")
 
+    def person_url(self, person_id: int, request=None) -> str:
+        """The URL of a person's card: the one definition, used by every link to a card ("" when unroutable)."""
+        return self.card_url(self.get_url(request), person_id)
+
+    @classmethod
+    def card_url(cls, directory_url: str | None, person_id: int) -> str:
+        """A card's URL from the directory's URL (which a plain Page of the menu already knows)."""
+        if not directory_url:
+            return ""
+        return directory_url.rstrip("/") + "/" + cls.get_resolver().reverse("person_route", person_id)
+
     @path("")
     def index_route(self, request):
-        from .views import directory_index
+        from .services import directory_context
 
-        return directory_index(request, self)
+        return self.render(request, context_overrides=directory_context(request, self))
 
     @path("<int:person_id>/")
     def person_route(self, request, person_id):
-        from .views import person_detail
+        from .services import person_context
 
-        return person_detail(request, self, person_id)
+        return self.render(
+            request, template="people/person_page.html", context_overrides=person_context(request, self, person_id)
+        )

@@ -1,59 +1,18 @@
-"""Directory listing and person cards (served through DirectoryPage's routes)."""
+"""Thin views of the directory that are not pages."""
 
-from django.core.paginator import Paginator
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
-from base.text import fold
-
-from .models import Metier, Person
-
-PEOPLE_PER_PAGE = 30
+from .models import Person
+from .services import directory_page
 
 
-def directory_index(request, page):
-    people = Person.objects.select_related("metier", "photo").order_by("last_name", "first_name")
-    query = request.GET.get("q", "").strip()
-    metier_slug = request.GET.get("metier", "")
-    site = request.GET.get("site", "")
-    if query:
-        folded = fold(query)
-        people = people.filter(
-            Q(folded_name__contains=folded) | Q(job_title__icontains=query) | Q(site__icontains=query)
-        )
-    if metier_slug:
-        people = people.filter(metier__slug=metier_slug)
-    if site:
-        people = people.filter(site=site)
-    paginator = Paginator(people, PEOPLE_PER_PAGE)
-    return TemplateResponse(
-        request,
-        "people/directory_page.html",
-        {
-            "page": page,
-            "self": page,
-            "people": paginator.get_page(request.GET.get("page")),
-            "query": query,
-            "metiers": Metier.objects.all(),
-            "selected_metier": metier_slug,
-            "sites": Person.objects.exclude(site="").order_by("site").values_list("site", flat=True).distinct(),
-            "selected_site": site,
-        },
-    )
-
-
-def person_detail(request, page, person_id: int):
-    person = get_object_or_404(Person.objects.select_related("metier", "photo", "user"), pk=person_id)
-    memberships = person.group_memberships.filter(page__live=True).select_related("page").order_by("page__title")
-    return TemplateResponse(
-        request,
-        "people/person_page.html",
-        {
-            "page": page,
-            "self": page,
-            "person": person,
-            "memberships": memberships,
-            "referent_groups": person.referent_groups.live().order_by("title"),
-        },
-    )
+def my_card(request):
+    """The header's "Ma fiche": the reader's own card, found when they click rather than on every page."""
+    person_id = Person.objects.filter(user=request.user).values_list("pk", flat=True).first()
+    directory = directory_page(request)
+    if person_id is not None and directory is not None:
+        return redirect(directory.person_url(person_id, request))
+    messages.info(request, _("Vous n’avez pas encore de fiche dans l’annuaire : un chargé de projet peut la créer."))
+    return redirect(directory.get_url(request) if directory is not None else "/")

@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from events.views import agenda_ics, event_ics
 from news.feeds import NewsAtomFeed, NewsFeed
+from people import views as people_views
 from search import views as search_views
 
 from . import views
@@ -23,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("media/<path:path>", views.protected_media, name="protected_media"),
     path("recherche/", search_views.search, name="search"),
+    path("ma-fiche/", people_views.my_card, name="my_card"),
     path("flux/actualites.rss", NewsFeed(), name="news_rss"),
     path("flux/actualites.atom", NewsAtomFeed(), name="news_atom"),
     path("flux/agenda.ics", agenda_ics, name="agenda_ics"),

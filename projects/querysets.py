@@ -1,7 +1,7 @@
 """Queries on working groups, their meetings and the needs sheets."""
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 
 from base.querysets import PortalPageManager, PortalPageQuerySet
 from base.schedule import upcoming_q
@@ -37,6 +37,14 @@ class WorkingGroupMeetingQuerySet(models.QuerySet):
 
     def past(self, now=None):
         return self.exclude(upcoming_q("starts_at", now=now)).order_by("-starts_at")
+
+    def split_upcoming_past(self, now=None) -> tuple[list, list]:
+        """(upcoming meetings soonest first, past meetings latest first), read in one query."""
+        flagged = self.annotate(
+            _upcoming=ExpressionWrapper(upcoming_q("starts_at", now=now), output_field=BooleanField())
+        ).order_by("starts_at")
+        meetings = list(flagged)
+        return [m for m in meetings if m._upcoming], [m for m in reversed(meetings) if not m._upcoming]
 
 
 WorkingGroupPageManager = PortalPageManager.from_queryset(WorkingGroupPageQuerySet)

@@ -153,3 +153,13 @@ def member_client(committee_member):
     member = Client()
     member.force_login(committee_member)
     return member
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached sites or sessions never leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -206,4 +206,5 @@ def make_document(filename: str, content: bytes, **fields):
     from documents.models import PortalDocument
 
     fields.setdefault("title", filename.rsplit(".", 1)[0])
+    fields.setdefault("file_size", len(content))
     return PortalDocument.objects.create(file=ContentFile(content, name=filename), **fields)

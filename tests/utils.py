@@ -59,7 +59,8 @@ def count_queries(client, url: str) -> int:
 
 
 def assert_query_budget(client, url: str, add_items, budget: int = 15) -> None:
-    """The page costs the same number of queries with 5 and with 50 items, and at most `budget`.
+    """The page costs the same number of queries with 5 and with 50 items, and at most `budget` (15: no
+    page of the portal needs more).
 
     add_items(n) creates n more items shown (or counted) by the page. The page is read once before
     counting so that per-process caches (site root, content types) are warm in both counts.

@@ -17,12 +17,16 @@ def filter_select(filterset, name: str, empty_label: str = ""):
     }
 
 
-@register.inclusion_tag("includes/audience_panels.html")
-def audience_panels(page, metiers_heading: str = "", tags_heading: str = "", tag_param: str = "tag"):
+@register.inclusion_tag("includes/audience_panels.html", takes_context=True)
+def audience_panels(context, page, metiers_heading: str = "", tags_heading: str = "", tag_param: str = "tag"):
     """The side panels "Pour qui ?" (the page's métiers) and "Mots-clés" (its tags, linking to the filtered
     section list) that every content page shows."""
-    tags = page.tags.all() if hasattr(page, "tags") else []
-    parent = page.get_parent() if tags else None
+    from base.context_processors import loaded_page
+
+    tags = list(page.tags.all()) if hasattr(page, "tags") else []
+    parent = None
+    if tags:
+        parent = loaded_page(context.get("request"), page.path[: -page.steplen]) or page.get_parent()
     return {
         "metiers": page.metiers.all(),
         "tags": tags,
@@ -31,3 +35,11 @@ def audience_panels(page, metiers_heading: str = "", tags_heading: str = "", tag
         "metiers_heading": metiers_heading,
         "tags_heading": tags_heading,
     }
+
+
+@register.filter
+def visible_to(items, request):
+    """The documents, images or pages of a list (a block's value, a chooser's choice) the reader may open."""
+    from base.visibility import only_visible
+
+    return only_visible(items, request) if request is not None else []

@@ -1,34 +1,32 @@
 from django import template
-from django.utils.http import urlencode
+from wagtail.models import Page
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current_label=None):
-    """Ancestors of the page below the site root, then the page itself (or a route's label)."""
+    """Ancestors of the page below the site root, then the page itself (or a route's label).
+
+    Titles and URLs are all a crumb needs: the ancestors are read in one query, as generic pages.
+    """
     page = page or context.get("page")
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific()) if page else []
-    return {"ancestors": ancestors, "page": page, "current_label": current_label}
+    return {"ancestors": _ancestors(context, page), "page": page, "current_label": current_label}
 
 
-@register.simple_tag(takes_context=True)
-def query_string(context, **changes):
-    """The current query string with some parameters replaced (None or "" removes one); resets the page."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = urlencode(sorted((k, v) for k, v in params.items()))
-    return f"?{encoded}" if encoded else "?"
-
-
-@register.simple_tag(takes_context=True)
-def page_query(context, number):
-    """The current query string pointing to another page of results."""
-    params = context["request"].GET.copy()
-    params["page"] = number
-    return "?" + params.urlencode()
+def _ancestors(context, page) -> list:
+    """The page's ancestors below the tree root. The home page and the sections are already loaded for the
+    navigation: only ancestors deeper than a section are read, in one query."""
+    if page is None:
+        return []
+    steplen = page.steplen
+    paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    known = {item.path: item for item in context.get("main_navigation") or []}
+    home = context.get("site_home")
+    if home is not None:
+        known[home.path] = home
+    missing = [path for path in paths if path not in known]
+    if missing:
+        for ancestor in Page.objects.filter(path__in=missing).only("title", "url_path", "path", "depth"):
+            known[ancestor.path] = ancestor
+    return [known[path] for path in paths if path in known]

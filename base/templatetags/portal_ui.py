@@ -16,18 +16,12 @@ register = template.Library()
 EXCERPT_LENGTH = 260
 
 
-def _directory_url(request) -> str:
-    """The directory page's URL, looked up once per request."""
-    cached = getattr(request, "_portal_directory_url", None) if request is not None else None
-    if cached is not None:
-        return cached
+def _person_url(request, person_id) -> str:
+    """A card's URL (DirectoryPage.card_url), from the directory's URL found once per request."""
     from people.models import DirectoryPage
+    from people.services import directory_url
 
-    directory = DirectoryPage.objects.live().first()
-    url = (directory.get_url(request) or "") if directory else ""
-    if request is not None:
-        request._portal_directory_url = url
-    return url
+    return DirectoryPage.card_url(directory_url(request), person_id)
 
 
 @register.simple_tag(takes_context=True)
@@ -35,24 +29,7 @@ def person_url(context, person) -> str:
     """The URL of a person's card in the directory ("" when there is no directory)."""
     if person is None or not getattr(person, "pk", None):
         return ""
-    base = _directory_url(context.get("request"))
-    return f"{base}{person.pk}/" if base else ""
-
-
-@register.simple_tag(takes_context=True)
-def my_person_url(context) -> str:
-    """The signed-in user's own directory card, when they have one."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return ""
-    from people.models import Person
-
-    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
-    if person_id is None:
-        return ""
-    base = _directory_url(request)
-    return f"{base}{person_id}/" if base else ""
+    return _person_url(context.get("request"), person.pk)
 
 
 @register.simple_tag(takes_context=True)

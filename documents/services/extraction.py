@@ -58,15 +58,30 @@ EXTRACTORS = {
 }
 
 
+class ExtractionError(Exception):
+    """The file has a supported type but its text could not be read (damaged, protected…)."""
+
+
+def is_supported(filename: str) -> bool:
+    return PurePath(filename).suffix.lower().lstrip(".") in EXTRACTORS
+
+
+def read_text(stream: BinaryIO, filename: str) -> str:
+    """The text of a document of a supported type (see is_supported); ExtractionError when unreadable."""
+    extension = PurePath(filename).suffix.lower().lstrip(".")
+    try:
+        text = EXTRACTORS[extension](stream)
+    except Exception as error:  # any parser error means the same thing to the editor
+        raise ExtractionError(str(error) or error.__class__.__name__) from error
+    return " ".join(text.split())[:MAX_TEXT_LENGTH]
+
+
 def extract_text(stream: BinaryIO, filename: str) -> str:
     """Return the text of a document, or "" when its type is not supported or the file is unreadable."""
-    extension = PurePath(filename).suffix.lower().lstrip(".")
-    extractor = EXTRACTORS.get(extension)
-    if extractor is None:
+    if not is_supported(filename):
         return ""
     try:
-        text = extractor(stream)
-    except Exception:  # a damaged upload must not stop the upload itself
+        return read_text(stream, filename)
+    except ExtractionError:
         logger.warning("Text extraction failed for %s", filename, exc_info=True)
         return ""
-    return " ".join(text.split())[:MAX_TEXT_LENGTH]

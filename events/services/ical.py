@@ -28,7 +28,7 @@ def calendar_for(events: Iterable[EventPage], request) -> bytes:
             event.add("location", page.location)
         if page.summary:
             event.add("description", page.summary)
-        event.add("url", request.build_absolute_uri(page.url))
+        event.add("url", request.build_absolute_uri(page.get_url(request)))
         event.add("categories", [page.get_kind_display()])
         calendar.add_component(event)
     calendar.add_missing_timezones()

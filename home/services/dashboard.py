@@ -1,13 +1,16 @@
-"""What the home page shows to the signed-in user."""
+"""What the home page shows to the reader: my métier's news and agenda, my groups, key figures.
+
+Every list and every count goes through the visibility rule (base.visibility): a page the reader may not
+open is neither shown nor counted.
+"""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
-from django.utils import timezone
-
+from base.context_processors import main_sections
 from events.models import EventPage
 from news.models import NewsPage
 from people.models import Metier, Person
+from people.services import reader_person
 from projects.models import GroupStatus, NeedsSheetPage, NeedStatus, WorkingGroupMeeting, WorkingGroupPage
 
 UPCOMING_EVENTS = 5
@@ -34,63 +37,66 @@ class Dashboard:
     groups: list = field(default_factory=list)
     meetings: list = field(default_factory=list)
     figures: KeyFigures | None = None
+    # URL of each section page the reader may open, by slug with "_" for "-" ("actualites", "groupes_de_travail"…).
+    section_urls: dict = field(default_factory=dict)
 
 
-def _for_metier(queryset, metier: Metier | None):
-    """Pages meant for this métier, plus those meant for everyone (no métier chosen)."""
-    if metier is None:
-        return queryset
-    return queryset.filter(Q(metiers=metier) | Q(metiers__isnull=True)).distinct()
+def _user(reader):
+    """The account of a request, or the account itself."""
+    return getattr(reader, "user", reader)
 
 
-def my_groups(user):
-    return (
-        WorkingGroupPage.objects.live()
-        .filter(Q(members__person__user=user) | Q(referent__user=user))
-        .distinct()
-        .order_by("title")
-    )
+def my_groups(reader):
+    """The visible working groups in which the reader is pilot, member or referent, by title."""
+    return WorkingGroupPage.objects.visible_to(reader).of_user(_user(reader)).order_by("title")
 
 
-def key_figures() -> KeyFigures:
-    now = timezone.now()
-    # order_by() drops the page manager's ordering by tree path, which would split the GROUP BY per page.
-    group_counts = dict(
-        WorkingGroupPage.objects.live()
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
-    need_counts = dict(
-        NeedsSheetPage.objects.live()
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
+def key_figures(reader) -> KeyFigures:
+    """Groups and needs sheets by status, events to come and held: only what the reader may see."""
+    group_counts = WorkingGroupPage.objects.visible_to(reader).status_counts()
+    need_counts = NeedsSheetPage.objects.visible_to(reader).status_counts()
+    upcoming_events, events_held = EventPage.objects.visible_to(reader).upcoming_and_past_counts()
     return KeyFigures(
         groups_by_status=[(label, group_counts.get(value, 0)) for value, label in GroupStatus.choices],
         groups_total=sum(group_counts.values()),
         needs_by_status=[(label, need_counts.get(value, 0)) for value, label in NeedStatus.choices],
         needs_total=sum(need_counts.values()),
-        upcoming_events=EventPage.objects.live().filter(start__gte=now).count(),
-        events_held=EventPage.objects.live().filter(start__lt=now).count(),
+        upcoming_events=upcoming_events,
+        events_held=events_held,
         trained_staff=Person.objects.filter(trained_in_project_management_on__isnull=False).count(),
     )
 
 
-def build_dashboard(user, news_count: int = 4) -> Dashboard:
-    person = Person.objects.filter(user=user).select_related("metier").first() if user.is_authenticated else None
+def section_urls(request) -> dict[str, str]:
+    """The URLs of the sections that the reader may open (those of the main navigation).
+
+    Keyed by slug with underscores for hyphens, so that templates can read them ("groupes_de_travail").
+    """
+    return {section.slug.replace("-", "_"): section.get_url(request) for section in main_sections(request)}
+
+
+def build_dashboard(request, news_count: int = 4) -> Dashboard:
+    """The home page of this request's reader (a request, or an account for e-mails and tests)."""
+    user = _user(request)
+    authenticated = bool(user and user.is_authenticated)
+    if hasattr(request, "user"):
+        person = reader_person(request)
+    else:
+        person = Person.objects.filter(user=user).select_related("metier").first() if authenticated else None
     metier = person.metier if person else None
-    now = timezone.now()
-    news = _for_metier(NewsPage.objects.live(), metier).select_related("author", "image").order_by("-date", "-pk")
-    events = _for_metier(EventPage.objects.live().filter(start__gte=now), metier).order_by("start")
-    groups = list(my_groups(user)) if user.is_authenticated else []
+    news = (
+        NewsPage.objects.visible_to(request)
+        .for_metier(metier)
+        .select_related("author", "image", "working_group")
+        .prefetch_related("metiers")
+        .order_by("-date", "-pk")
+    )
+    events = EventPage.objects.visible_to(request).for_metier(metier).upcoming()
+    groups = list(my_groups(request)) if authenticated else []
     meetings = (
-        WorkingGroupMeeting.objects.filter(page__in=groups, starts_at__gte=now)
-        .select_related("page")
-        .order_by("starts_at")
+        WorkingGroupMeeting.objects.filter(page__in=[group.pk for group in groups])
+        .upcoming()
+        .select_related("page")[:UPCOMING_MEETINGS]
         if groups
         else []
     )
@@ -100,6 +106,7 @@ def build_dashboard(user, news_count: int = 4) -> Dashboard:
         news=list(news[:news_count]),
         events=list(events[:UPCOMING_EVENTS]),
         groups=groups,
-        meetings=list(meetings[:UPCOMING_MEETINGS]),
-        figures=key_figures(),
+        meetings=list(meetings),
+        figures=key_figures(request),
+        section_urls=section_urls(request) if hasattr(request, "user") else {},
     )

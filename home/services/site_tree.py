@@ -4,6 +4,10 @@ Imports and demo loading call these to find (or create, on a fresh site) the pag
 which content goes, so they work on an empty database as well as on a populated one.
 """
 
+import os
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -23,11 +27,31 @@ SECTIONS = {
 }
 
 
+def configured_host() -> tuple[str, int]:
+    """Hostname and port of the portal's address (settings.WAGTAILADMIN_BASE_URL, from PORTAL_BASE_URL)."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL or "http://localhost")
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
+
+
+# The address Wagtail's and this project's first migrations give the default site.
+PLACEHOLDER_HOST = ("localhost", 80)
+
+
+def _follow_configured_host(site: Site) -> None:
+    """Give the site the configured address, so that absolute page URLs (feeds, API, e-mails) use it."""
+    site.hostname, site.port = configured_host()
+
+
 @transaction.atomic
 def ensure_home() -> HomePage:
     """The default site's home page, created (with its root and site) when missing."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None and isinstance(site.root_page.specific, HomePage):
+        placeholder = (site.hostname, site.port) == PLACEHOLDER_HOST
+        if (placeholder or os.environ.get("PORTAL_BASE_URL")) and (site.hostname, site.port) != configured_host():
+            _follow_configured_host(site)
+            site.save(update_fields=["hostname", "port"])
         return site.root_page.specific
     home = HomePage.objects.first()
     if home is None:
@@ -36,9 +60,12 @@ def ensure_home() -> HomePage:
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = root.add_child(instance=HomePage(title="Accueil", slug="accueil"))
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Intranet")
+        hostname, port = configured_host()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Intranet")
     else:
+        # The portal's site is being set up (on Wagtail's placeholder site): it takes the portal's address.
         site.root_page = home
+        _follow_configured_host(site)
         site.save()
     return home
 

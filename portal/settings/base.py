@@ -33,12 +33,9 @@ INSTALLED_APPS = [
     "importer",
     "demo",
     # Wagtail
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -50,6 +47,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     # Sign-in
     "allauth",
     "allauth.account",
@@ -62,10 +60,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "rest_framework",
     "wagtail.api.v2",
 ]
+
+# Background tasks (text extraction of uploaded documents): stored in the database, run by
+# `manage.py db_worker` (started by `make run`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -75,7 +76,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "base.sites.CachedSiteMiddleware",
     "portal.middleware.PortalLoginRequiredMiddleware",
+    "portal.middleware.AdminAccessMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.sso.middleware.IdentityProviderErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -97,10 +100,12 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
                 "base.context_processors.navigation",
                 "accounts.context_processors.sign_in",
+                "accounts.context_processors.account_menu",
             ],
+            # French typography for the `date` filter in every template ("1er décembre").
+            "builtins": ["base.templatetags.french"],
         },
     },
 ]
@@ -114,8 +119,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the live server and the browser read while a request writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # WAL lets the live server and the browser read while a request writes; with WAL, synchronous=NORMAL
+    # keeps the file consistent and spares an fsync per commit (migrations and the demo load run faster).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -173,6 +181,8 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SSO_REQUESTS_TIMEOUT", 10)
+# Sessions are read from the cache (Redis in production) and kept in the database: no query per page.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -220,8 +230,11 @@ EMAIL_SUBJECT_PREFIX = "[Intranet] "
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Projet de service")
 WAGTAILADMIN_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Avatars are uploaded or initials: no request leaves the intranet for Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

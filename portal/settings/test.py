@@ -21,7 +21,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Each test run writes its uploads to its own folder (set by tests/conftest.py).
 MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT", "/tmp/portal-test-media"))  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 # Serve static files straight from the apps and static/ (no collectstatic before tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tasks run at once, inside the request or the test that enqueues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,9 +1,8 @@
-from .needs import NeedsIndexPage, NeedsSheetPage, NeedsSheetPageTag, NeedStatus
+from ..choices import GroupStatus, MicroProjectStatus, NeedStatus
+from .needs import NeedsIndexPage, NeedsSheetPage, NeedsSheetPageTag
 from .service_project import ServiceProjectPage, ServiceProjectResourcePerson
 from .working_groups import (
-    GroupStatus,
     MicroProjectPage,
-    MicroProjectStatus,
     WorkingGroupDocument,
     WorkingGroupEditors,
     WorkingGroupIndexPage,

@@ -1,6 +1,8 @@
 """Fiches d'identification des besoins: needs raised by staff, reviewed by project officers."""
 
+from django.contrib import messages
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -11,48 +13,59 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from base.models import METIERS_PANEL, PortalPage
+from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
+from base.visibility import can_view_page
 
+from ..choices import NeedStatus
+from ..filters import NeedsSheetFilterSet
 from ..querysets import NeedsSheetPageManager
 
 
-class NeedStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Soumise")
-    UNDER_REVIEW = "under_review", _("En étude")
-    RETAINED = "retained", _("Retenue")
-    NOT_RETAINED = "not_retained", _("Non retenue")
-
-
-class NeedsIndexPage(RoutablePageMixin, PortalPage):
+class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The needs sheets, by status, and the form any staff member uses to submit one."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_FEATURES)
     form_introduction = RichTextField(_("texte d'accompagnement du formulaire"), blank=True, features=SHORT_FEATURES)
 
-    content_panels = PortalPage.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("introduction"),
-        FieldPanel("form_introduction"),
-    ]
-    parent_page_types = ["home.HomePage"]
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("form_introduction")]
     subpage_types = ["projects.NeedsSheetPage"]
-    max_count = 1
+    filterset_class = NeedsSheetFilterSet
 
     class Meta:
         verbose_name = _("liste des fiches besoins")
 
+    def visible_sheets(self, request):
+        return NeedsSheetPage.objects.child_of(self).visible_to(request)
+
+    def get_listing(self, request):
+        return self.visible_sheets(request).select_related("submitted_by", "suggested_group").order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The pills count every sheet the reader may see, whatever status is selected.
+        counts = self.visible_sheets(request).status_counts()
+        context["statuses"] = [(value, label, counts.get(value, 0)) for value, label in NeedStatus.choices]
+        context["selected_status"] = context["filters"].selected("statut")
+        for sheet in context["items"]:
+            group = sheet.suggested_group
+            sheet.shown_group = group if group is not None and can_view_page(group, request) else None
+        return context
+
     @path("")
     def index_route(self, request):
-        from ..views import needs_index
-
-        return needs_index(request, self)
+        return self.render(request)
 
     @path("soumettre/")
     def submit_route(self, request):
-        from ..views import submit_need
+        from ..services.needs import handle_submission
 
-        return submit_need(request, self)
+        form, sheet = handle_submission(self, request)
+        if sheet is not None:
+            messages.success(request, _("Merci : votre fiche « %(title)s » est enregistrée.") % {"title": sheet.title})
+            return redirect(sheet.url)
+        response = self.render(request, template="projects/needs_submit.html", context_overrides={"form": form})
+        response.status_code = 400 if form.is_bound else 200
+        return response
 
 
 class NeedsSheetPageTag(TaggedItemBase):
@@ -114,3 +127,10 @@ class NeedsSheetPage(PortalPage):
     class Meta:
         verbose_name = _("fiche d'identification des besoins")
         verbose_name_plural = _("fiches d'identification des besoins")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        group = self.suggested_group
+        context["suggested_group"] = group if group is not None and can_view_page(group, request) else None
+        context["micro_projects"] = list(self.micro_projects.visible_to(request).order_by("path"))
+        return context

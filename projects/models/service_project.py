@@ -90,6 +90,14 @@ class ServiceProjectPage(PortalPage):
         verbose_name = _("projet de service")
         verbose_name_plural = _("projets de service")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        people = self.resource_people.all()
+        if hasattr(people, "query"):  # saved rows; a preview holds the form's unsaved ones
+            people = people.select_related("person__photo").prefetch_related("person__photo__renditions")
+        context["resource_people"] = list(people)
+        return context
+
     @property
     def period_label(self) -> str:
         if self.period_start and self.period_end:

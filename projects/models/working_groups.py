@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,17 +16,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.blocks import BodyBlock
-from base.models import METIERS_PANEL, PortalPage
+from base.models import METIERS_PANEL, DocumentLink, PortalPage, SectionIndexPage
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 from base.schedule import is_past
+from base.visibility import can_view_page
 
+from ..choices import GroupStatus, MicroProjectStatus
+from ..filters import WorkingGroupFilterSet
 from ..querysets import WorkingGroupMeetingQuerySet, WorkingGroupPageManager
-
-
-class GroupStatus(models.TextChoices):
-    FORMING = "forming", _("En constitution")
-    ACTIVE = "active", _("Actif")
-    CLOSED = "closed", _("Clos")
+from ..services.group_page import group_page_context
 
 
 class ActionStepBlock(blocks.StructBlock):
@@ -61,25 +60,26 @@ class IndicatorBlock(blocks.StructBlock):
         label = _("Indicateur")
 
 
-class WorkingGroupIndexPage(PortalPage):
+class WorkingGroupIndexPage(SectionIndexPage):
     """The list of working groups, filterable by status and métier."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=SHORT_FEATURES)
-
-    content_panels = PortalPage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.WorkingGroupPage"]
-    max_count = 1
+    filterset_class = WorkingGroupFilterSet
+    per_page = 24
 
     class Meta:
         verbose_name = _("liste des groupes de travail")
 
-    def get_context(self, request, *args, **kwargs):
-        from .. import views
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.group_index_context(self, request))
-        return context
+    def get_listing(self, request):
+        return (
+            WorkingGroupPage.objects.child_of(self)
+            .visible_to(request)
+            .select_related("referent")
+            .prefetch_related(
+                Prefetch("members", queryset=WorkingGroupMember.objects.select_related("person")), "metiers"
+            )
+            .order_by("title")
+        )
 
 
 class WorkingGroupPageTag(TaggedItemBase):
@@ -170,10 +170,8 @@ class WorkingGroupPage(PortalPage):
         verbose_name_plural = _("groupes de travail")
 
     def get_context(self, request, *args, **kwargs):
-        from .. import views
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.group_page_context(self, request))
+        context.update(group_page_context(self, request))
         return context
 
     @property
@@ -244,18 +242,12 @@ class WorkingGroupMeeting(Orderable):
         return is_past(self.starts_at)
 
 
-class WorkingGroupDocument(Orderable):
+class WorkingGroupDocument(DocumentLink):
     """A working document shared by the group."""
 
     page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    description = models.CharField(_("description"), max_length=300, blank=True)
 
-    panels = [FieldPanel("document"), FieldPanel("description")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DocumentLink.Meta):
         verbose_name = _("document du groupe")
         verbose_name_plural = _("documents du groupe")
 
@@ -271,12 +263,6 @@ class WorkingGroupEditors(models.Model):
 
     def __str__(self):
         return self.group.name
-
-
-class MicroProjectStatus(models.TextChoices):
-    PLANNED = "planned", _("À lancer")
-    RUNNING = "running", _("En cours")
-    DONE = "done", _("Terminé")
 
 
 class MicroProjectPage(PortalPage):
@@ -320,3 +306,9 @@ class MicroProjectPage(PortalPage):
     @property
     def working_group(self) -> Page:
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sheet = self.needs_sheet
+        context["needs_sheet"] = sheet if sheet is not None and can_view_page(sheet, request) else None
+        return context

@@ -3,6 +3,8 @@
 Each working group gets a Wagtail group holding "add" and "change" page permissions on the
 group's page (so its subpages too, such as micro-projects); the accounts of the group's pilots
 are its members. Publication stays with project officers through the approval workflow.
+The Pilotes role (accounts.roles.PILOTS) is held by the accounts that pilot at least one published
+group; a deleted group takes its Wagtail group with it.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -51,4 +53,21 @@ def sync_pilot_permissions(page: WorkingGroupPage) -> Group:
     pilots_role = Group.objects.filter(name=PILOTS).first()
     if pilots_role is not None:
         pilots_role.user_set.add(*pilot_users)
+    release_pilots_role()
     return group
+
+
+def release_pilots_role() -> None:
+    """Take the Pilotes role back from the accounts that pilot no published working group any more."""
+    pilots_role = Group.objects.filter(name=PILOTS).first()
+    if pilots_role is None:
+        return
+    still_piloting = WorkingGroupMember.objects.filter(
+        role=WorkingGroupMember.Role.PILOT, page__live=True, person__user__isnull=False
+    ).values("person__user")
+    pilots_role.user_set.remove(*pilots_role.user_set.exclude(pk__in=still_piloting))
+
+
+def forget_editors_group(editors: WorkingGroupEditors) -> None:
+    """Delete the Wagtail group of a working group that no longer exists."""
+    Group.objects.filter(pk=editors.group_id).delete()

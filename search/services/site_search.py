@@ -1,13 +1,15 @@
-"""One search over every page type and the documents' text, respecting page and collection privacy."""
+"""One search over every page type and the documents' text, applying the visibility rule (base.visibility)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from base.text import search_words
-from documents.views import ranked_search, visible_documents
+from base.visibility import can_view_page, visible_pages
+from documents.models import PortalDocument
+from documents.views import ranked_search
 from events.models import EventPage
 from knowledge.models import ApproachPage, CaseStudyPage
 from news.models import NewsPage
@@ -25,6 +27,8 @@ CONTENT_TYPES = {
 }
 DOCUMENTS_KEY = "documents"
 MAX_PAGE_RESULTS = 200
+# The search backends build one nested condition per word: a long query is cut to its first words.
+MAX_QUERY_WORDS = 32
 
 
 @dataclass
@@ -34,33 +38,42 @@ class SearchOutcome:
     pages: list
     documents: list
     promotions: list
+    # Results per tab: "" (everything), each type key and "documents", counting only what the reader may see.
+    counts: dict = field(default_factory=dict)
 
 
-def viewable_pages(request):
-    """Live pages, minus those behind a view restriction this request does not pass."""
-    pages = Page.objects.live().filter(depth__gt=1)
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        if not restriction.accept_request(request):
-            pages = pages.not_descendant_of(restriction.page, inclusive=True)
-    return pages
+def query_words(query: str) -> str:
+    """The words the search engines receive: no query syntax, no control characters, at most 32 words."""
+    return " ".join(search_words(query).split()[:MAX_QUERY_WORDS])
+
+
+def _of_type(page, key: str) -> bool:
+    return isinstance(page, CONTENT_TYPES[key][1])
 
 
 def search_site(request, query: str, content_type: str = "") -> SearchOutcome:
     query = query.strip()
-    words = search_words(query)
+    words = query_words(query)
     if not words:
         return SearchOutcome(query, content_type, [], [], [])
-    pages, documents = [], []
-    if content_type != DOCUMENTS_KEY:
-        candidates = viewable_pages(request)
-        if content_type in CONTENT_TYPES:
-            candidates = candidates.type(CONTENT_TYPES[content_type][1])
-        pages = list(candidates.specific().search(words)[:MAX_PAGE_RESULTS])
-    if content_type in ("", DOCUMENTS_KEY):
-        documents = ranked_search(visible_documents(request), query)
+    hits = list(visible_pages(Page.objects.filter(depth__gt=1), request).specific().search(words)[:MAX_PAGE_RESULTS])
+    documents = ranked_search(PortalDocument.objects.visible_to(request), words)
+    counts = {"": len(hits) + len(documents)}
+    counts.update({key: sum(1 for page in hits if _of_type(page, key)) for key in CONTENT_TYPES})
+    counts[DOCUMENTS_KEY] = len(documents)
+    if content_type in CONTENT_TYPES:
+        pages, documents = [page for page in hits if _of_type(page, content_type)], []
+    elif content_type == DOCUMENTS_KEY:
+        pages = []
+    else:
+        pages = hits
     promotions = []
     if not content_type:
-        search_query = Query.get(query)
+        search_query = Query.get(words)
         search_query.add_hit()
-        promotions = [p for p in search_query.editors_picks.select_related("page") if p.page is None or p.page.live]
-    return SearchOutcome(query, content_type, pages, documents, promotions)
+        promotions = [
+            promotion
+            for promotion in search_query.editors_picks.select_related("page")
+            if promotion.page is None or can_view_page(promotion.page, request)
+        ]
+    return SearchOutcome(query, content_type, pages, documents, promotions, counts)

@@ -95,3 +95,17 @@ def test_the_rule_costs_one_query_per_request_whatever_the_number_of_restriction
         assert list(NewsPage.objects.visible_to(request)) == []
     assert len(hidden_paths(request, "page")) == 12
     assert not can_view_page(pages[0], request)
+
+
+def test_served_page_restrictions_match_wagtail_for_pages_and_aliases(sections, committee):
+    from wagtail.models import Page as WagtailPage
+
+    index = sections["news.NewsIndexPage"]
+    page = factories.NewsPageFactory(title="Sous une rubrique réservée")
+    restriction = restrict_page_to_groups(index, committee)
+    assert list(page.get_view_restrictions()) == [restriction]
+    assert list(WagtailPage.get_view_restrictions(page)) == [restriction]
+    # An alias of the restricted section answers with its source's restriction.
+    alias = index.create_alias(parent=index.get_parent(), update_slug="actualites-bis")
+    assert list(alias.specific.get_view_restrictions()) == [restriction]
+    assert list(sections["events.EventIndexPage"].get_view_restrictions()) == []

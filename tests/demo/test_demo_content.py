@@ -45,7 +45,7 @@ def test_demo_content_follows_the_seeds():
     assert Person.objects.filter(trained_in_project_management_on__isnull=False).count() >= 10
     ehesp = CaseStudyPage.objects.get(slug="ehesp-conduite-de-projet")
     assert "École des hautes études en santé publique" in ehesp.client
-    assert [approach.slug for approach in ehesp.approaches] == ["conduire-un-projet-partenarial"]
+    assert [link.approach.slug for link in ehesp.approach_links.all()] == ["conduire-un-projet-partenarial"]
     assert all(approach.tools.exists() and len(approach.steps) >= 4 for approach in ApproachPage.objects.all())
     project = ServiceProjectPage.objects.get()
     assert [body.value["name"] for body in project.governance] == ["Équipe projet", "Comité stratégique"]

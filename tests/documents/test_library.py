@@ -97,7 +97,9 @@ def test_library_lists_documents_and_filters_by_type_and_metier(reader_client, l
     pdf = factories.make_document("grille.pdf", sample_files.pdf_bytes("Grille"), title="Grille de repérage")
     # Written through the join table: see test_metiers_chosen_in_the_admin_are_saved for the model bug.
     PortalDocument.metiers.through.objects.create(portaldocument=pdf, metier=iprp)
-    factories.make_document("note.txt", b"Note", title="Note de cadrage")
+    note = factories.make_document("note.txt", b"Note", title="Note de cadrage")
+    medecin = factories.MetierFactory(name="Médecin du travail")
+    for_everyone = factories.make_document("charte.txt", b"Charte", title="Charte commune")
 
     everything = page_text(reader_client.get(library.url))
     assert "Grille de repérage" in everything and "Note de cadrage" in everything
@@ -105,8 +107,10 @@ def test_library_lists_documents_and_filters_by_type_and_metier(reader_client, l
     pdfs = page_text(reader_client.get(library.url + "?type=pdf"))
     assert "Grille de repérage" in pdfs and "Note de cadrage" not in pdfs
 
+    PortalDocument.metiers.through.objects.create(portaldocument=note, metier=medecin)
     for_iprp = page_text(reader_client.get(library.url + f"?metier={iprp.slug}"))
     assert "Grille de repérage" in for_iprp and "Note de cadrage" not in for_iprp
+    assert for_everyone.title in for_iprp  # no métier chosen: meant for everyone, as for pages
 
 
 @pytest.mark.django_db

@@ -228,7 +228,7 @@ def build_portal() -> dict:
         intervention="<ul><li>études de cas élaborées avec des personnes ressources ;</li><li>présentations.</li></ul>",
         metiers=[doctor],
     )
-    case_study.themes.add("formation")
+    case_study.tags.add("formation")
     _publish(type(case_study).objects.get(pk=case_study.pk))
     factories.CaseStudyApproachLinkFactory(page=case_study, approach=approach)
     CaseStudyAttachment.objects.create(page=case_study, document=document, description="Support de présentation")

@@ -60,8 +60,12 @@ def test_agenda_filters_by_kind_and_metier(reader_client, agenda):
     trainings = page_text(reader_client.get(agenda.url + "?type=training"))
     assert "Formation conduite de projet" in trainings and "Réunion des infirmiers" not in trainings
 
+    medecin = factories.MetierFactory(name="Médecin du travail")
+    factories.EventPageFactory(title="Réunion des médecins", metiers=[medecin])
     nurses = page_text(reader_client.get(agenda.url + f"?metier={infirmier.slug}"))
-    assert "Réunion des infirmiers" in nurses and "Formation conduite de projet" not in nurses
+    # Events for everyone stay in a métier's selection; events for another métier only do not.
+    assert "Réunion des infirmiers" in nurses and "Formation conduite de projet" in nurses
+    assert "Réunion des médecins" not in nurses
 
 
 @pytest.mark.django_db

@@ -107,12 +107,12 @@ def _groups(figures):
 def test_key_figures_follow_the_needs_sheets(home):
     factories.NeedsSheetPageFactory(status=NeedStatus.SUBMITTED)
     factories.NeedsSheetPageFactory(status=NeedStatus.RETAINED)
-    before = key_figures()
+    before = key_figures(AnonymousUser())
     assert (_needs(before)["Soumise"], _needs(before)["Retenue"], before.needs_total) == (1, 1, 2)
 
     factories.NeedsSheetPageFactory(status=NeedStatus.RETAINED)
     factories.NeedsSheetPageFactory(status=NeedStatus.RETAINED, live=False)
-    after = key_figures()
+    after = key_figures(AnonymousUser())
 
     assert _needs(after)["Retenue"] == _needs(before)["Retenue"] + 1 == 2
     assert _needs(after)["Soumise"] == _needs(before)["Soumise"]
@@ -123,13 +123,13 @@ def test_key_figures_follow_the_needs_sheets(home):
 @pytest.mark.django_db
 def test_key_figures_follow_groups_events_and_trained_staff(home):
     factories.WorkingGroupPageFactory(status=GroupStatus.CLOSED)
-    before = key_figures()
+    before = key_figures(AnonymousUser())
     factories.WorkingGroupPageFactory(status=GroupStatus.CLOSED)
     factories.EventPageFactory(start=_days(3))
     factories.EventPageFactory(start=_days(-3))
     factories.PersonFactory(trained_in_project_management_on=datetime.date(2025, 2, 4))
     factories.PersonFactory(trained_in_project_management_on=None)
-    after = key_figures()
+    after = key_figures(AnonymousUser())
 
     assert _groups(after)["Clos"] == _groups(before)["Clos"] + 1 == 2
     assert after.groups_total == before.groups_total + 1

@@ -97,7 +97,7 @@ def test_case_study_sections_become_rich_text(jsonl, import_content):
     assert page.mandate == "<p>Conduire les politiques <em>sous forme de projet</em>.</p>"
     assert "<li>présentations collectives</li>" in page.intervention
     assert page.results == "<p>Un document <strong>partagé</strong>.</p>"
-    assert list(page.themes.names()) == ["conduite de projet"]
+    assert list(page.tags.names()) == ["conduite de projet"]
     assert page.date == datetime.date(2024, 6, 18)
     assert page.get_parent().specific_class.__name__ == "CaseStudyIndexPage"
 

@@ -95,7 +95,7 @@ def test_approach_does_not_list_draft_case_studies(reader_client, home):
 def test_case_study_index_filters_by_theme_metier_and_territory(reader_client, sections, case_study):
     medecin = factories.MetierFactory(name="Médecin du travail")
     other = factories.CaseStudyPageFactory(title="Étude de cas à Rennes", territory="Rennes", metiers=[medecin])
-    other.themes.add("Formation")
+    other.tags.add("Formation")
     other.save()
     index = sections["knowledge.CaseStudyIndexPage"]
 
@@ -105,6 +105,9 @@ def test_case_study_index_filters_by_theme_metier_and_territory(reader_client, s
 
     assert titles("") == {case_study.title, other.title}
     assert titles("?territoire=Artois") == {case_study.title}
+    assert titles(f"?metier={medecin.slug}") == {case_study.title, other.title}  # case_study is for everyone
+    case_study.metiers.set([factories.MetierFactory(name="Infirmier en santé au travail")])
+    case_study.save_revision().publish()
     assert titles(f"?metier={medecin.slug}") == {other.title}
     assert titles("?theme=formation") == {other.title}
 

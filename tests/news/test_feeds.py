@@ -22,6 +22,11 @@ def news(home):
         "medecins": factories.NewsPageFactory(
             title="Pour les médecins", date=datetime.date(2025, 3, 1), metiers=[medecin]
         ),
+        "infirmiers": factories.NewsPageFactory(
+            title="Pour les infirmiers",
+            date=datetime.date(2025, 2, 1),
+            metiers=[factories.MetierFactory(name="Infirmier en santé au travail")],
+        ),
         "draft": factories.NewsPageFactory(title="Brouillon", date=datetime.date(2025, 7, 1), live=False),
         "medecin": medecin,
     }
@@ -34,7 +39,7 @@ def test_rss_is_valid_xml_with_the_latest_news_first(reader_client, news):
     assert response["Content-Type"].startswith("application/rss+xml")
     channel = ET.fromstring(response.content).find("channel")
     titles = [item.findtext("title") for item in channel.findall("item")]
-    assert titles == ["Actualité de juin", "Pour les médecins", "Actualité de janvier"]
+    assert titles == ["Actualité de juin", "Pour les médecins", "Pour les infirmiers", "Actualité de janvier"]
     first = channel.find("item")
     assert first.findtext("description") == "Réunions d'information par métier."
     assert first.findtext("link") == "http://testserver" + news["new"].url
@@ -50,14 +55,15 @@ def test_atom_is_valid_xml_with_the_latest_news(reader_client, news):
     titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
     assert titles[0] == "Actualité de juin"
     assert "Brouillon" not in titles
-    assert len(titles) == 3
+    assert len(titles) == 4
 
 
 @pytest.mark.django_db
 def test_feed_filters_by_metier(reader_client, news):
+    """News for the métier and news for everyone; not those meant for other métiers only."""
     response = reader_client.get(f"/flux/actualites.rss?metier={news['medecin'].slug}")
     titles = [item.findtext("title") for item in ET.fromstring(response.content).iter("item")]
-    assert titles == ["Pour les médecins"]
+    assert titles == ["Actualité de juin", "Pour les médecins", "Actualité de janvier"]
 
 
 @pytest.mark.django_db
@@ -68,8 +74,9 @@ def test_two_readers_fetching_the_feed_at_once_each_get_their_own_filter(rf, rea
     plain_request = rf.get("/flux/actualites.rss")
     filtered = feed.get_object(filtered_request)
     plain = feed.get_object(plain_request)  # arrives while the first is still being built
-    assert [item.title for item in feed.items(filtered)] == ["Pour les médecins"]
-    assert len(feed.items(plain)) == 3
+    assert "Pour les infirmiers" not in [item.title for item in feed.items(filtered)]
+    assert "Pour les infirmiers" in [item.title for item in feed.items(plain)]
+    assert len(feed.items(plain)) == 4
 
 
 @pytest.mark.django_db

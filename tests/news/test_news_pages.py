@@ -59,7 +59,10 @@ def test_news_index_filters_by_metier_tag_group_and_year(reader_client, news_ind
         return {t for t in ("Pour les IPRP", "Sur la vaccination", "Du groupe chimique") if t in text}
 
     assert titles("") == {"Pour les IPRP", "Sur la vaccination", "Du groupe chimique"}
-    assert titles(f"?metier={iprp.slug}") == {"Pour les IPRP"}
+    # News for everyone stay in a métier's selection; news for another métier only do not.
+    factories.NewsPageFactory(title="Pour les médecins", metiers=[factories.MetierFactory(name="Médecin")])
+    assert titles(f"?metier={iprp.slug}") == {"Pour les IPRP", "Sur la vaccination", "Du groupe chimique"}
+    assert "Pour les médecins" not in page_text(reader_client.get(news_index.url + f"?metier={iprp.slug}"))
     assert titles("?tag=vaccination") == {"Sur la vaccination"}
     assert titles(f"?groupe={group.pk}") == {"Du groupe chimique"}
     assert titles("?annee=2024") == {"Pour les IPRP"}

@@ -5,7 +5,10 @@ import pytest
 from home.services.site_tree import ensure_section
 from projects.models import WorkingGroupMember
 from tests import factories
-from tests.utils import page_text
+from tests.utils import assert_query_budget, assert_shown_only_to_members, page_text, restrict_page_to_groups
+
+# Fixed costs of a routed page: session, account, site, routing, Wagtail's restriction check, the header's
+# permission checks, navigation and breadcrumbs; then the listing (count, page, choices) or the card.
 
 
 @pytest.fixture
@@ -85,3 +88,70 @@ def test_person_card_shows_their_groups_and_roles(reader_client, directory, staf
 @pytest.mark.django_db
 def test_unknown_person_card_is_404(reader_client, directory):
     assert reader_client.get(f"{directory.url}999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_person_card_lists_restricted_groups_to_the_committee_only(
+    reader_client, member_client, committee, directory, staff
+):
+    roy = staff["roy"]
+    secret = factories.WorkingGroupPageFactory(title="Groupe du comité")
+    referred = factories.WorkingGroupPageFactory(title="Cellule du comité", referent=roy)
+    restrict_page_to_groups(secret, committee)
+    restrict_page_to_groups(referred, committee)
+    factories.WorkingGroupMemberFactory(page=secret, person=roy)
+    url = f"{directory.url}{roy.pk}/"
+    assert_shown_only_to_members(reader_client, member_client, url, "Groupe du comité")
+    assert_shown_only_to_members(reader_client, member_client, url, "Cellule du comité")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 201},
+        {"q": "Roy\x00"},
+        {"metier": "inconnu"},
+        {"metier": "é\x00'; --"},
+        {"site": "Nulle-part"},
+        {"site": "\x00"},
+        {"page": "²"},
+    ],
+)
+def test_hostile_filter_values_are_explained_not_fatal(reader_client, directory, staff, params):
+    response = reader_client.get(directory.url, params)
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Fabrice Roy" in text and "Claire Dufour" in text
+    if "page" not in params:
+        assert "Certains filtres n’ont pas été appliqués" in text
+
+
+@pytest.mark.django_db
+def test_person_links_use_the_directory_page_route(rf, directory, staff):
+    roy = staff["roy"]
+    assert directory.person_url(roy.pk) == f"{directory.url}{roy.pk}/"
+    assert directory.url + directory.reverse_subpage("person_route", args=[roy.pk]) == directory.person_url(roy.pk)
+
+
+@pytest.mark.django_db
+def test_directory_query_count_does_not_grow_with_people(reader_client, directory, staff):
+    metier = staff["medecin"]
+
+    def add_items(n):
+        for index in range(n):
+            factories.PersonFactory(metier=metier, site=f"Site {index % 7}")
+
+    assert_query_budget(reader_client, directory.url, add_items)
+
+
+@pytest.mark.django_db
+def test_person_card_query_count_does_not_grow_with_memberships(reader_client, directory, staff):
+    roy = staff["roy"]
+
+    def add_items(n):
+        for _ in range(n):
+            factories.WorkingGroupMemberFactory(page=factories.WorkingGroupPageFactory(), person=roy)
+            factories.WorkingGroupPageFactory(referent=roy)
+
+    assert_query_budget(reader_client, f"{directory.url}{roy.pk}/", add_items)

@@ -42,6 +42,7 @@ def private_urls(page_of_each_type, django_capture_on_commit_callbacks):
         ("needs form", pages["projects.NeedsIndexPage"].url + "soumettre/", HTML),
         ("person card", f"{pages['people.DirectoryPage'].url}{person.pk}/", HTML),
         ("search", "/recherche/?q=trame", HTML),
+        ("my directory card", "/ma-fiche/", HTML),
         ("document download", document.url, HTML),
         ("document password form", "/documents/authenticate_with_password/1/", HTML),
         ("page password form", f"/_util/authenticate_with_password/1/{pages['news.NewsPage'].pk}/", HTML),

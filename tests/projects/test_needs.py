@@ -9,7 +9,7 @@ from home.services.site_tree import ensure_section
 from people.models import Person
 from projects.models import NeedsSheetPage, NeedStatus
 from tests import factories
-from tests.utils import page_text
+from tests.utils import page_text, restrict_page_to_groups
 
 
 @pytest.fixture
@@ -175,3 +175,49 @@ def test_needs_index_ignores_an_unknown_status(reader_client, needs_index):
     response = reader_client.get(needs_index.url + "?statut=n-importe-quoi")
     assert response.status_code == 200
     assert "Besoin soumis sur les vaccinations" in page_text(response)
+
+
+@pytest.mark.django_db
+def test_a_text_over_the_limit_is_refused_in_french_and_kept_whole(reader_client, form_url):
+    long_need = "Un besoin décrit très longuement. " * 200  # about 6 800 characters, limit 5 000
+    response = reader_client.post(form_url, _valid_data(need=long_need))
+    assert response.status_code == 400
+    text = page_text(response)
+    assert f"Ce texte compte {len(long_need.strip())} caractères, pour 5000 au plus" in text
+    assert "Tout ce que vous avez écrit est conservé" in text
+    assert long_need.strip() in text
+    assert not NeedsSheetPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_title_over_the_limit_is_refused_and_kept(reader_client, form_url):
+    long_title = "Intitulé " * 30
+    response = reader_client.post(form_url, _valid_data(title=long_title))
+    assert response.status_code == 400
+    assert f'value="{long_title}"' in response.content.decode()
+    assert "pour 200 au plus" in page_text(response)
+
+
+@pytest.mark.django_db
+def test_the_form_does_not_cut_pasted_text_and_loads_its_counter(reader_client, form_url):
+    content = reader_client.get(form_url).content.decode()
+    assert "maxlength" not in content
+    assert 'data-max-length="5000"' in content and 'data-max-length="200"' in content
+    assert "projects/needs_form.js" in content
+
+
+@pytest.mark.django_db
+def test_hostile_status_on_the_needs_index_gives_a_french_message(reader_client, needs_index):
+    response = reader_client.get(needs_index.url + "?statut=%00")
+    assert response.status_code == 200
+    assert "Statut : Ce choix n’existe pas." in page_text(response)
+
+
+@pytest.mark.django_db
+def test_a_restricted_group_cannot_be_suggested_by_an_outsider(reader_client, form_url, committee):
+    secret = factories.WorkingGroupPageFactory(title="Groupe du comité restreint")
+    restrict_page_to_groups(secret, committee)
+    assert "Groupe du comité restreint" not in page_text(reader_client.get(form_url))
+    response = reader_client.post(form_url, _valid_data(suggested_group=secret.pk))
+    assert response.status_code == 400
+    assert not NeedsSheetPage.objects.exists()

@@ -110,8 +110,10 @@ def test_group_page_hides_draft_micro_projects_and_other_groups_news(reader_clie
 @pytest.mark.django_db
 def test_group_index_filters_by_status_and_metier(reader_client, sections):
     psy = factories.MetierFactory(name="Psychologue du travail")
+    nurse = factories.MetierFactory(name="Infirmier en santé au travail")
     factories.WorkingGroupPageFactory(title="Groupe actif des psychologues", status=GroupStatus.ACTIVE, metiers=[psy])
-    factories.WorkingGroupPageFactory(title="Groupe clos", status=GroupStatus.CLOSED)
+    factories.WorkingGroupPageFactory(title="Groupe clos", status=GroupStatus.CLOSED, metiers=[nurse])
+    factories.WorkingGroupPageFactory(title="Groupe ouvert à tous", status=GroupStatus.FORMING)
     index = sections["projects.WorkingGroupIndexPage"]
 
     everything = page_text(reader_client.get(index.url))
@@ -122,6 +124,8 @@ def test_group_index_filters_by_status_and_metier(reader_client, sections):
 
     by_metier = page_text(reader_client.get(index.url + f"?metier={psy.slug}"))
     assert "Groupe actif des psychologues" in by_metier and "Groupe clos" not in by_metier
+    # A group meant for no métier in particular is for every métier (PortalPageQuerySet.for_metier).
+    assert "Groupe ouvert à tous" in by_metier
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
@@ -136,3 +137,38 @@ def test_pilot_changes_wait_for_a_project_officer_before_going_live(groups_with_
     task_state.approve(user=project_officer)
 
     assert WorkingGroupPage.objects.get(pk=mine.pk).title == "Prévention des RPS : nouvelle fiche action"
+
+
+@pytest.mark.django_db
+def test_a_pilot_removed_from_their_only_group_loses_the_pilots_role(groups_with_pilot, pilot):
+    mine, _other = groups_with_pilot
+    WorkingGroupMember.objects.filter(page=mine).delete()
+    WorkingGroupPage.objects.get(pk=mine.pk).save_revision().publish()
+    assert not _fresh(pilot).groups.filter(name=PILOTS).exists()
+
+
+@pytest.mark.django_db
+def test_a_pilot_of_another_group_keeps_the_pilots_role(groups_with_pilot, pilot):
+    mine, other = groups_with_pilot
+    WorkingGroupMember.objects.create(page=other, person=pilot.person, role=WorkingGroupMember.Role.PILOT)
+    WorkingGroupMember.objects.filter(page=mine).delete()
+    WorkingGroupPage.objects.get(pk=mine.pk).save_revision().publish()
+    assert _fresh(pilot).groups.filter(name=PILOTS).exists()
+
+
+@pytest.mark.django_db
+def test_unpublishing_the_group_takes_the_pilots_role_back(groups_with_pilot, pilot):
+    mine, _other = groups_with_pilot
+    WorkingGroupPage.objects.get(pk=mine.pk).unpublish()
+    assert not _fresh(pilot).groups.filter(name=PILOTS).exists()
+
+
+@pytest.mark.django_db
+def test_deleting_a_group_deletes_its_editors_group_and_the_pilots_role(groups_with_pilot, pilot):
+    mine, other = groups_with_pilot
+    editors_group_id = WorkingGroupEditors.objects.get(page=mine).group_id
+    other_editors_group_id = WorkingGroupEditors.objects.get(page=other).group_id
+    WorkingGroupPage.objects.get(pk=mine.pk).delete()
+    assert not Group.objects.filter(pk=editors_group_id).exists()
+    assert Group.objects.filter(pk=other_editors_group_id).exists()
+    assert not _fresh(pilot).groups.filter(name=PILOTS).exists()

@@ -10,15 +10,17 @@ from importer.records import ImportFailed
 
 
 class Command(BaseCommand):
+    # `make run` starts the server next, which runs the system checks: no need to run them twice.
+    requires_system_checks = []
     help = (
         "Charge le contenu et les comptes de démonstration (rubriques, annuaire, groupes de travail, "
-        "actualités, agenda, études de cas, documents). Sans effet s'ils sont déjà à jour."
+        "actualités, agenda, études de cas, documents). Sans effet s’ils sont déjà à jour."
     )
 
     def handle(self, *args, **options):
         if not settings.PORTAL_DEMO:
             raise CommandError(
-                "Chargement de la démonstration refusé : PORTAL_DEMO est désactivé (c'est toujours le cas "
+                "Chargement de la démonstration refusé : PORTAL_DEMO est désactivé (c’est toujours le cas "
                 "en production), et les comptes de démonstration ont des mots de passe connus."
             )
         started = time.monotonic()

@@ -1,0 +1,55 @@
+"""Filters of the news index and of the news feeds: métier, tag, working group, year."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from base.filters import (
+    ListingFilterSet,
+    MetierFilter,
+    SafeModelChoiceField,
+    SafeModelChoiceFilter,
+    TagFilter,
+    YearFilter,
+)
+
+LARGEST_ID = 2**63 - 1
+
+
+class PageIdField(SafeModelChoiceField):
+    """A page chosen by id: an id no database column can hold is refused before any query."""
+
+    def to_python(self, value):
+        text = str(value) if value not in self.empty_values else ""
+        if text.isascii() and text.isdigit() and int(text) > LARGEST_ID:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class PageIdFilter(SafeModelChoiceFilter):
+    field_class = PageIdField
+
+
+class NewsFilterSet(ListingFilterSet):
+    """The choices offered come from the news the reader may see (the queryset given), nothing else."""
+
+    metier = MetierFilter()
+    tag = TagFilter()
+    groupe = PageIdFilter(queryset=None, field_name="working_group", label=_("Groupe de travail"))
+    annee = YearFilter(field_name="date", lookup_expr="year", label=_("Année"))
+
+    def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
+        from .services import groups_of
+
+        super().__init__(data, queryset=queryset, request=request, **kwargs)
+        self.filters["groupe"].queryset = groups_of(self.queryset, request)
+
+    def choices(self, name: str) -> list[tuple[str, str]]:
+        if name == "annee":
+            from .services import years_of
+
+            return [(str(year), str(year)) for year in years_of(self.queryset)]
+        return super().choices(name)
+
+    def valid_query(self) -> dict[str, str]:
+        """The filters that apply, as query parameters (to carry them to the feeds)."""
+        return {name: value for name in self.filters if (value := self.selected(name))}

@@ -1,0 +1,112 @@
+"""What a working group's page shows: its people, meetings, documents, news, events, micro-projects and
+retained needs, each limited to what the reader may see (base.visibility), in a constant number of queries."""
+
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+
+from accounts.access import reader_can_access_admin
+from base.visibility import can_view_in_collection, visible_in_collections
+
+from ..choices import NeedStatus
+
+NEWS_SHOWN = 5
+EVENTS_SHOWN = 5
+
+
+def _members(group):
+    """Pilots and members, in their order, with the referent: one query for all of these people."""
+    from people.models import Person
+
+    from ..models import WorkingGroupMember
+
+    members = group.members.all()
+    # In a preview the members are the form's, not yet saved: no query to shape then.
+    if not hasattr(members, "query"):
+        return _people_by_role(list(members))
+    memberships = WorkingGroupMember.objects.filter(page=group, person=OuterRef("pk"))
+    people = list(
+        Person.objects.filter(Q(group_memberships__page=group) | Q(pk=group.referent_id))
+        .annotate(role=Subquery(memberships.values("role")[:1]), rank=Subquery(memberships.values("sort_order")[:1]))
+        .select_related("metier", "photo")
+        .prefetch_related("photo__renditions")
+        .distinct()
+        .order_by("rank", "pk")
+    )
+    for person in people:
+        if person.pk == group.referent_id:
+            group.referent = person  # the sidebar's referent, without a query of its own
+    pilots = [person for person in people if person.role == WorkingGroupMember.Role.PILOT]
+    participants = [person for person in people if person.role == WorkingGroupMember.Role.MEMBER]
+    return pilots, participants
+
+
+def _people_by_role(members):
+    from ..models import WorkingGroupMember
+
+    pilots = [member.person for member in members if member.role == WorkingGroupMember.Role.PILOT]
+    participants = [member.person for member in members if member.role == WorkingGroupMember.Role.MEMBER]
+    return pilots, participants
+
+
+def _meetings(group, request):
+    """Upcoming and past meetings (base.schedule), each with the minutes file the reader may open, if any."""
+    from ..models import WorkingGroupMeeting
+
+    meetings = WorkingGroupMeeting.objects.filter(page=group).select_related("minutes_document__collection")
+    upcoming, past = meetings.split_upcoming_past()
+    for meeting in past + upcoming:
+        document = meeting.minutes_document
+        meeting.shown_minutes_document = (
+            document if document is not None and can_view_in_collection(document, request) else None
+        )
+    return upcoming, past
+
+
+def _documents(group, request):
+    from documents.models import PortalDocument
+
+    from ..models import WorkingGroupDocument
+
+    visible = visible_in_collections(PortalDocument.objects.all(), request)
+    return list(
+        WorkingGroupDocument.objects.filter(page=group, document__in=visible)
+        .select_related("document")
+        .order_by("sort_order")
+    )
+
+
+def group_page_context(group, request) -> dict:
+    """The context of a working group's page for this request."""
+    from ..models import MicroProjectPage
+
+    pilots, participants = _members(group)
+    upcoming_meetings, past_meetings = _meetings(group, request)
+    news = (
+        group.news.visible_to(request)
+        .prefetch_related(Prefetch("image__renditions"))
+        .select_related("image")
+        .order_by("-date", "-pk")[:NEWS_SHOWN]
+    )
+    return {
+        "pilots": pilots,
+        "participants": participants,
+        "upcoming_meetings": upcoming_meetings,
+        "past_meetings": past_meetings,
+        "group_documents": _documents(group, request),
+        "group_news": list(news),
+        "group_events": list(group.events.visible_to(request).upcoming()[:EVENTS_SHOWN]),
+        "micro_projects": list(
+            MicroProjectPage.objects.child_of(group).visible_to(request).select_related("lead").order_by("path")
+        ),
+        "retained_needs": list(
+            group.suggested_needs.visible_to(request).filter(status=NeedStatus.RETAINED).order_by("title")
+        ),
+        "can_edit": can_edit_group(group, request),
+    }
+
+
+def can_edit_group(group, request) -> bool:
+    """Whether the reader may edit this group in the administration (its pilots, project officers).
+
+    Readers without access to the administration are answered without asking for page permissions.
+    """
+    return reader_can_access_admin(request) and group.permissions_for_user(request.user).can_edit()
