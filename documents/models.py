@@ -77,7 +77,7 @@ class DocumentLibraryPage(SectionIndexPage):
         return PortalDocument.objects.visible_to(request).select_related("collection")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import ranked_search
+        from .services.search import ranked_search
 
         # The section's context, computed here because a search replaces the order by relevance.
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
-from base.text import search_words
+from base.text import query_words
 from base.visibility import can_view_page, visible_pages
 from documents.models import PortalDocument
-from documents.views import ranked_search
+from documents.services.search import ranked_search
 from events.models import EventPage
 from knowledge.models import ApproachPage, CaseStudyPage
 from news.models import NewsPage
@@ -27,8 +27,6 @@ CONTENT_TYPES = {
 }
 DOCUMENTS_KEY = "documents"
 MAX_PAGE_RESULTS = 200
-# The search backends build one nested condition per word: a long query is cut to its first words.
-MAX_QUERY_WORDS = 32
 
 
 @dataclass
@@ -40,11 +38,6 @@ class SearchOutcome:
     promotions: list
     # Results per tab: "" (everything), each type key and "documents", counting only what the reader may see.
     counts: dict = field(default_factory=dict)
-
-
-def query_words(query: str) -> str:
-    """The words the search engines receive: no query syntax, no control characters, at most 32 words."""
-    return " ".join(search_words(query).split()[:MAX_QUERY_WORDS])
 
 
 def _of_type(page, key: str) -> bool:

@@ -183,11 +183,11 @@ def test_an_unsupported_type_is_reported_as_such(django_capture_on_commit_callba
 
 @pytest.mark.django_db
 def test_visible_documents_is_the_visibility_rule(rf, reader, committee_folder):
-    from documents.views import visible_documents
+    from documents.models import PortalDocument
 
     factories.make_document("cr.txt", b"x", title="Secret", collection=committee_folder)
     factories.make_document("ok.txt", b"x", title="Ouvert")
     request = rf.get("/")
     request.user = reader
     request.session = {}
-    assert [d.title for d in visible_documents(request)] == ["Ouvert"]
+    assert [d.title for d in PortalDocument.objects.visible_to(request)] == ["Ouvert"]
