@@ -13,7 +13,9 @@ from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 SITES_CACHE_KEY = "portal:sites"
-SITES_CACHE_SECONDS = 60 * 60
+# Cleared at once where the cache is shared (Redis); with a per-process memory cache, the other processes
+# see a change within this delay.
+SITES_CACHE_SECONDS = 60
 
 
 def _all_sites() -> list[Site]:
