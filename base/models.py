@@ -16,6 +16,7 @@ from .blocks import BodyBlock
 from .querysets import PortalPageManager
 from .rich_text import INLINE_FEATURES
 from .services.listing import listing_context
+from .visibility import visible_pages
 
 
 class ViewRestrictionsInOneQueryMixin:
@@ -79,8 +80,13 @@ class SectionIndexPage(PortalPage):
         abstract = True
 
     def get_listing(self, request):
-        """The items of the section this request may see, in display order, before filtering."""
-        raise NotImplementedError
+        """The items of the section this request may see, in display order, before filtering.
+
+        By default the section's child pages in tree order; sections override it to order their items
+        and fetch what their cards show.
+        """
+        # child_of() asks the database; get_children() trusts this object's child count, which may be stale.
+        return visible_pages(Page.objects.child_of(self).specific(), request)
 
     def get_filterset_kwargs(self, request) -> dict:
         return {}

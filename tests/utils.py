@@ -82,3 +82,13 @@ def assert_shown_only_to_members(outsider_client, member_client, url: str, secre
     assert outsider.status_code == 200 and member.status_code == 200, (url, outsider.status_code, member.status_code)
     assert secret in member.content.decode(), f"{url}: {secret!r} missing for a member"
     assert secret not in outsider.content.decode(), f"{url}: {secret!r} shown to a reader outside the group"
+
+
+# Values of a query parameter that must never break a page: a superscript digit Python takes for a digit,
+# a NUL byte, a number no column holds, an unknown value, a very long one.
+HOSTILE_VALUES = ("%C2%B2", "%00", "99999999999999999999", "inconnu", "x" * 5000)
+
+
+def hostile_queries(*parameters: str) -> list[str]:
+    """Query strings giving each parameter each hostile value in turn."""
+    return [f"?{parameter}={value}" for parameter in parameters for value in HOSTILE_VALUES]

@@ -109,3 +109,14 @@ def test_served_page_restrictions_match_wagtail_for_pages_and_aliases(sections, 
     alias = index.create_alias(parent=index.get_parent(), update_slug="actualites-bis")
     assert list(alias.specific.get_view_restrictions()) == [restriction]
     assert list(sections["events.EventIndexPage"].get_view_restrictions()) == []
+
+
+def test_a_section_lists_by_default_its_child_pages_the_reader_may_see(sections, reader, committee):
+    from base.models import SectionIndexPage
+
+    index = sections["news.NewsIndexPage"]
+    factories.NewsPageFactory(title="Ouverte")
+    restrict_page_to_groups(factories.NewsPageFactory(title="Réservée"), committee)
+    listed = SectionIndexPage.get_listing(index, _request(reader))
+    assert [page.title for page in listed] == ["Ouverte"]
+    assert isinstance(listed[0], NewsPage)
