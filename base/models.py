@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from search.records import ANALYSED_FIELD, SearchTermsMixin
+
 from .blocks import BodyBlock
 from .querysets import PortalPageManager
 from .rich_text import INLINE_FEATURES
@@ -31,7 +33,7 @@ class ViewRestrictionsInOneQueryMixin:
         )
 
 
-class PortalPage(ViewRestrictionsInOneQueryMixin, Page):
+class PortalPage(SearchTermsMixin, ViewRestrictionsInOneQueryMixin, Page):
     """Abstract base of content pages: a summary for listings and the métiers it concerns.
 
     Its manager adds `visible_to(request)` and `for_metier(metier)` to the usual page queryset.
@@ -49,7 +51,7 @@ class PortalPage(ViewRestrictionsInOneQueryMixin, Page):
 
     objects = PortalPageManager()
 
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField(ANALYSED_FIELD)]
 
     class Meta:
         abstract = True

@@ -8,6 +8,7 @@ from wagtail.search import index
 from base.models import SectionIndexPage
 from base.services.listing import paginated
 from base.visibility import VisibleToQuerySetMixin
+from search.records import ANALYSED_FIELD, SearchTermsMixin
 
 
 class PortalDocumentQuerySet(VisibleToQuerySetMixin, DocumentQuerySet):
@@ -27,7 +28,7 @@ class TextStatus(models.TextChoices):
     UNSUPPORTED = "unsupported", _("type de fichier non lu")
 
 
-class PortalDocument(AbstractDocument):
+class PortalDocument(SearchTermsMixin, AbstractDocument):
     """A Wagtail document with a description, target métiers and its extracted text for search."""
 
     description = models.TextField(_("description"), blank=True)
@@ -46,6 +47,7 @@ class PortalDocument(AbstractDocument):
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),
+        index.SearchField(ANALYSED_FIELD),
     ]
 
     class Meta(AbstractDocument.Meta):

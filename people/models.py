@@ -13,6 +13,7 @@ from wagtail.search import index
 from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.text import fold
+from search.records import ANALYSED_FIELD, SearchTermsMixin
 
 
 class Metier(index.Indexed, models.Model):
@@ -42,7 +43,7 @@ class Metier(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class Person(index.Indexed, models.Model):
+class Person(SearchTermsMixin, index.Indexed, models.Model):
     """A staff member or resource person as shown in the directory, optionally linked to an account."""
 
     user = models.OneToOneField(
@@ -102,6 +103,8 @@ class Person(index.Indexed, models.Model):
         index.SearchField("last_name"),
         index.SearchField("job_title"),
         index.SearchField("site"),
+        index.SearchField("biography"),
+        index.SearchField(ANALYSED_FIELD),
         index.AutocompleteField("last_name"),
         index.AutocompleteField("first_name"),
         index.RelatedFields("metier", [index.SearchField("name")]),

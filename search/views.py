@@ -1,33 +1,42 @@
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
-from base.services.listing import paginated
+from accounts.access import reader_can_access_admin
 
-from .services.site_search import CONTENT_TYPES, DOCUMENTS_KEY, search_site
+from .forms import SearchForm
+from .records import KINDS
+from .services.promotions import promoted_results
+from .services.reporting import record_search
+from .services.results import hits
+from .services.site_search import search_site
 
 RESULTS_PER_PAGE = 15
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("\x00", "")
-    content_type = request.GET.get("type", "")
-    if content_type not in CONTENT_TYPES and content_type != DOCUMENTS_KEY:
-        content_type = ""
-    outcome = search_site(request, query, content_type)
-    results = [("page", page) for page in outcome.pages] + [("document", doc) for doc in outcome.documents]
+    query, filters, page_number, messages = SearchForm(request.GET).values()
+    outcome = search_site(request, query, filters)
+    paginator = Paginator(outcome.items, RESULTS_PER_PAGE)
+    page = paginator.get_page(page_number)
+    page.object_list = hits(list(page.object_list), outcome.query, request)
+    promotions = []
+    if outcome.query:
+        record_search(outcome.query.text, outcome.count)
+        if page.number == 1 and not filters.type:
+            promotions = promoted_results(outcome.query.text, request)
     return TemplateResponse(
         request,
         "search/search.html",
         {
-            "search_query": outcome.query,
-            "selected_type": content_type,
-            "content_types": [
-                (key, label, outcome.counts.get(key, 0)) for key, (label, _model) in CONTENT_TYPES.items()
-            ],
-            "all_count": outcome.counts.get("", 0),
-            "documents_count": outcome.counts.get(DOCUMENTS_KEY, 0),
-            "promotions": outcome.promotions,
-            "results": paginated(results, request, RESULTS_PER_PAGE),
-            "result_count": len(results),
+            "search_query": outcome.query.text,
+            "outcome": outcome,
+            "filters": filters,
+            "filter_messages": messages,
+            "kinds": KINDS,
+            "results": page,
+            "result_count": outcome.count,
+            "promotions": promotions,
+            "suggestion": outcome.query.suggestion,
+            "show_degraded_warning": outcome.degraded and reader_can_access_admin(request),
         },
     )

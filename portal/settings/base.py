@@ -248,9 +248,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Wagtail's database backend (SQLite FTS5 or PostgreSQL), keeping the portal's search records current.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.backends.database",
         # Used on PostgreSQL only; created by search/migrations (stemming + accent folding).
         "SEARCH_CONFIG": "french_unaccent",
     }

@@ -1,72 +1,190 @@
-"""One search over every page type and the documents' text, applying the visibility rule (base.visibility)."""
+"""One search over every page, the directory and the documents' text, ranked together.
 
+The engine finds candidates among what the reader may see (base.visibility); search.services.ranking
+orders them; facets count the whole result set. Used by the search page and the JSON API alike.
+"""
+
+import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from wagtail.models import Page
 
-from base.text import query_words
 from base.visibility import can_view_page, visible_pages
 from documents.models import PortalDocument
-from documents.services.search import ranked_search
-from events.models import EventPage
-from knowledge.models import ApproachPage, CaseStudyPage
-from news.models import NewsPage
-from projects.models import MicroProjectPage, NeedsSheetPage, WorkingGroupPage
+from people.models import DirectoryPage, Metier, Person
+from projects.models import WorkingGroupPage
 
-# Filter keys (in French URLs) → (label, page model). "documents" is handled apart.
-CONTENT_TYPES = {
-    "actualites": (_("Actualités"), NewsPage),
-    "agenda": (_("Agenda"), EventPage),
-    "groupes": (_("Groupes de travail"), WorkingGroupPage),
-    "micro-projets": (_("Micro-projets"), MicroProjectPage),
-    "besoins": (_("Fiches besoins"), NeedsSheetPage),
-    "etudes-de-cas": (_("Études de cas"), CaseStudyPage),
-    "demarches": (_("Démarches modélisées"), ApproachPage),
-}
-DOCUMENTS_KEY = "documents"
-MAX_PAGE_RESULTS = 200
+from ..models import SearchRecord
+from ..records import KINDS
+from .engines import retrieve
+from .query import ParsedQuery, parse_query
+from .ranking import score
+from .vocabulary import current_vocabulary
+
+# Candidates asked of the engine per source (pages, documents, people): the result set is at most this.
+MAX_CANDIDATES = 300
+FACETS = ("type", "metier", "groupe", "annee", "mot_cle")
+SORTS = ("pertinence", "date")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    type: str = ""
+    metier: int | None = None
+    groupe: int | None = None
+    annee: int | None = None
+    mot_cle: str = ""
+    sort: str = "pertinence"
+
+    def selected(self, facet: str):
+        return getattr(self, facet)
+
+
+@dataclass
+class FacetValue:
+    value: object
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class RankedItem:
+    record: SearchRecord
+    score: float
+    source: str  # "page", "document" or "person"
 
 
 @dataclass
 class SearchOutcome:
-    query: str
-    content_type: str
-    pages: list
-    documents: list
-    promotions: list
-    # Results per tab: "" (everything), each type key and "documents", counting only what the reader may see.
-    counts: dict = field(default_factory=dict)
+    query: ParsedQuery
+    filters: SearchFilters
+    items: list[RankedItem] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # The configured external engine did not answer; the database did (administrators are told).
+    degraded: bool = False
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
 
 
-def _of_type(page, key: str) -> bool:
-    return isinstance(page, CONTENT_TYPES[key][1])
+def _directory_visible(reader) -> bool:
+    directory = DirectoryPage.objects.live().first()
+    return directory is not None and can_view_page(directory, reader)
 
 
-def search_site(request, query: str, content_type: str = "") -> SearchOutcome:
-    query = query.strip()
-    words = query_words(query)
-    if not words:
-        return SearchOutcome(query, content_type, [], [], [])
-    hits = list(visible_pages(Page.objects.filter(depth__gt=1), request).specific().search(words)[:MAX_PAGE_RESULTS])
-    documents = ranked_search(PortalDocument.objects.visible_to(request), words)
-    counts = {"": len(hits) + len(documents)}
-    counts.update({key: sum(1 for page in hits if _of_type(page, key)) for key in CONTENT_TYPES})
-    counts[DOCUMENTS_KEY] = len(documents)
-    if content_type in CONTENT_TYPES:
-        pages, documents = [page for page in hits if _of_type(page, content_type)], []
-    elif content_type == DOCUMENTS_KEY:
-        pages = []
-    else:
-        pages = hits
-    promotions = []
-    if not content_type:
-        search_query = Query.get(words)
-        search_query.add_hit()
-        promotions = [
-            promotion
-            for promotion in search_query.editors_picks.select_related("page")
-            if promotion.page is None or can_view_page(promotion.page, request)
+def _sources(reader):
+    """(name, queryset of what the reader may see, how its records are found)."""
+    person_type = ContentType.objects.get_for_model(Person)
+    document_type = ContentType.objects.get_for_model(PortalDocument)
+    sources = [
+        ("page", visible_pages(Page.objects.filter(depth__gt=2), reader), {"kind__in": PAGE_KINDS}),
+        ("document", PortalDocument.objects.visible_to(reader), {"content_type": document_type}),
+    ]
+    if _directory_visible(reader):
+        sources.append(("person", Person.objects.all(), {"content_type": person_type}))
+    return sources
+
+
+PAGE_KINDS = [key for key in KINDS if key not in ("documents", "personnes")]
+
+
+def _candidates(parsed: ParsedQuery, reader) -> tuple[list[RankedItem], bool]:
+    vocabulary = current_vocabulary()
+    today = timezone.localdate()
+    ranked, degraded = [], False
+    for source, queryset, record_filter in _sources(reader):
+        ids, fell_back = retrieve(parsed, queryset, MAX_CANDIDATES)
+        degraded = degraded or fell_back
+        if not ids:
+            continue
+        position = {str(pk): rank for rank, pk in enumerate(ids)}
+        records = SearchRecord.objects.filter(object_id__in=list(position), **record_filter)
+        for record in records:
+            relevance = score(record, parsed, vocabulary, today)
+            # The engine's own order breaks ties.
+            ranked.append(RankedItem(record, relevance - position[record.object_id] * 1e-6, source))
+    return ranked, degraded
+
+
+def _matches(item: RankedItem, filters: SearchFilters, skip: str = "") -> bool:
+    record = item.record
+    checks = {
+        "type": lambda: record.kind == filters.type,
+        "metier": lambda: filters.metier in record.metiers,
+        "groupe": lambda: record.group == filters.groupe,
+        "annee": lambda: record.date is not None and record.date.year == filters.annee,
+        "mot_cle": lambda: filters.mot_cle in record.tags,
+    }
+    return all(check() for facet, check in checks.items() if facet != skip and filters.selected(facet))
+
+
+def _facet_keys(record: SearchRecord, facet: str) -> list:
+    if facet == "type":
+        return [record.kind]
+    if facet == "metier":
+        return list(record.metiers)
+    if facet == "groupe":
+        return [record.group] if record.group else []
+    if facet == "annee":
+        return [record.date.year] if record.date else []
+    return list(record.tags)
+
+
+def _facet_labels(facet: str, keys, reader) -> dict:
+    if facet == "type":
+        return {key: str(KINDS[key][0]) for key in keys if key in KINDS}
+    if facet == "metier":
+        return dict(Metier.objects.filter(pk__in=keys).values_list("pk", "name"))
+    if facet == "groupe":
+        # A group the reader may not open is neither named nor counted.
+        groups = visible_pages(WorkingGroupPage.objects.filter(pk__in=keys), reader)
+        return dict(groups.values_list("pk", "title"))
+    return {key: str(key) for key in keys}
+
+
+def _facets(items: list[RankedItem], filters: SearchFilters, reader) -> dict[str, list[FacetValue]]:
+    """Counts per facet value over the results, each facet counted under the other facets' choices."""
+    facets = {}
+    for facet in FACETS:
+        counts = Counter(
+            key for item in items if _matches(item, filters, skip=facet) for key in _facet_keys(item.record, facet)
+        )
+        labels = _facet_labels(facet, list(counts), reader)
+        values = [
+            FacetValue(key, labels[key], count, key == filters.selected(facet))
+            for key, count in counts.items()
+            if key in labels
         ]
-    return SearchOutcome(query, content_type, pages, documents, promotions, counts)
+        if facet == "annee":
+            values.sort(key=lambda value: -value.value)
+        elif facet == "type":
+            order = list(KINDS)
+            values.sort(key=lambda value: order.index(value.value))
+        else:
+            values.sort(key=lambda value: (-value.count, value.label.casefold()))
+        facets[facet] = values
+    return facets
+
+
+def _sorted(items: list[RankedItem], sort: str) -> list[RankedItem]:
+    if sort == "date":
+        return sorted(items, key=lambda item: (item.record.date or datetime.date.min, item.score), reverse=True)
+    return sorted(items, key=lambda item: item.score, reverse=True)
+
+
+def search_site(reader, query: str, filters: SearchFilters | None = None, *, typing: bool = False) -> SearchOutcome:
+    """Everything the reader may see that answers the query, ranked, with facets and a suggestion."""
+    filters = filters or SearchFilters()
+    parsed = parse_query(query, typing=typing)
+    if not parsed:
+        return SearchOutcome(parsed, filters)
+    candidates, degraded = _candidates(parsed, reader)
+    candidates = [item for item in candidates if item.score > 0]
+    facets = _facets(candidates, filters, reader)
+    items = _sorted([item for item in candidates if _matches(item, filters)], filters.sort)
+    return SearchOutcome(parsed, filters, items, facets, degraded)

@@ -1,0 +1,59 @@
+"""The search parameters as the page and the API receive them: every value checked, refused ones
+explained in French and dropped while the rest still applies."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .records import KINDS
+from .services.query import MAX_QUERY_LENGTH, clean_query
+from .services.site_search import SearchFilters
+
+MAX_PAGE_NUMBER = 10_000
+
+
+class SearchForm(forms.Form):
+    type = forms.ChoiceField(required=False, choices=[("", "")] + [(key, label) for key, (label, _m) in KINDS.items()])
+    metier = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    groupe = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    annee = forms.IntegerField(required=False, min_value=1900, max_value=2200)
+    tri = forms.ChoiceField(required=False, choices=[("", ""), ("pertinence", ""), ("date", "")])
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_NUMBER)
+
+    LABELS = {
+        "type": _("type de contenu"),
+        "metier": _("métier"),
+        "groupe": _("groupe de travail"),
+        "annee": _("année"),
+        "tri": _("tri"),
+        "page": _("page"),
+    }
+
+    def values(self) -> tuple[str, SearchFilters, int, list[str]]:
+        """(query, filters, page number, French messages about refused values). Never raises.
+
+        The query and the tag are free text: control characters (NUL included) are removed, not refused.
+        """
+        self.is_valid()
+        data = dict(self.cleaned_data)
+        messages = []
+        for name in self.errors:
+            messages.append(
+                _("La valeur indiquée pour « %(label)s » n’est pas reconnue : ce critère est ignoré.")
+                % {"label": self.LABELS.get(name, name)}
+            )
+            data[name] = None
+        raw_query = str(self.data.get("q", ""))
+        if len(raw_query) > MAX_QUERY_LENGTH:
+            messages.append(
+                _("La recherche est limitée à %(count)s caractères : la fin du texte a été ignorée.")
+                % {"count": MAX_QUERY_LENGTH}
+            )
+        filters = SearchFilters(
+            type=data.get("type") or "",
+            metier=data.get("metier"),
+            groupe=data.get("groupe"),
+            annee=data.get("annee"),
+            mot_cle=clean_query(self.data.get("mot_cle", ""))[:100],
+            sort=data.get("tri") or "pertinence",
+        )
+        return clean_query(raw_query), filters, data.get("page") or 1, messages

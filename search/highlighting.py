@@ -1,0 +1,61 @@
+"""Marking the words of a text that match a query, word by word: "de" never lights up inside "médecins",
+and stop words are not marked."""
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .analysis import tokens
+
+EXCERPT_LENGTH = 240
+
+
+def _spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    spans = sorted((token.start, token.end) for token in tokens(text) if token.term in terms)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marked(text: str, spans, start: int, end: int) -> str:
+    pieces, cursor = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        pieces += [escape(text[cursor:span_start]), f"<mark>{escape(text[span_start:span_end])}</mark>"]
+        cursor = span_end
+    pieces.append(escape(text[cursor:end]))
+    return "".join(pieces)
+
+
+def highlighted(text: str, terms: set[str]) -> SafeString:
+    """The whole text, escaped, its matching words in <mark>."""
+    text = " ".join(str(text or "").split())
+    return mark_safe(_marked(text, _spans(text, terms), 0, len(text)))
+
+
+def excerpt(passages: list[str], terms: set[str], length: int = EXCERPT_LENGTH) -> SafeString:
+    """The passage with the most matching words, cut to about `length` characters around the first of
+    them, with "…" where it is cut; "" when no passage matches."""
+    best = None
+    for passage in passages:
+        text = " ".join(passage.split())
+        spans = _spans(text, terms)
+        if spans and (best is None or len(spans) > len(best[1])):
+            best = (text, spans)
+    if best is None:
+        return mark_safe("")
+    text, spans = best
+    start = 0
+    if spans[0][0] > length // 3:
+        start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
+    end = min(len(text), start + length)
+    if end < len(text) and " " in text[start:end]:
+        end = text.rfind(" ", start, end)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + _marked(text, spans, start, end) + suffix)

@@ -1,0 +1,111 @@
+"""What the portal's search keeps beside Wagtail's index: the thesaurus administrators edit, the words of
+the index (for prefixes and "Vouliez-vous dire"), each indexed item's text by field (for ranking and
+facets) and what people searched for (for the search report)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .analysis import terms
+
+SYNONYM_SEPARATOR = ","
+
+
+class Synonym(models.Model):
+    """A group of equivalent expressions of the field: an acronym and what it stands for, or two ways of
+    saying the same thing. Searching for any of them finds the others."""
+
+    expressions = models.TextField(
+        _("expressions équivalentes"),
+        help_text=_(
+            "Séparées par des virgules, par exemple : TMS, troubles musculo-squelettiques. "
+            "Une recherche sur l’une trouve aussi les autres."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("expressions"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("synonyme")
+        verbose_name_plural = _("thésaurus")
+        ordering = ["expressions"]
+
+    def __str__(self):
+        return self.expressions
+
+    @property
+    def expression_list(self) -> list[str]:
+        return [part.strip() for part in self.expressions.split(SYNONYM_SEPARATOR) if part.strip()]
+
+    def term_groups(self) -> list[tuple[str, ...]]:
+        """Each expression as its terms; expressions made only of stop words are left out."""
+        groups = [tuple(terms(expression, for_query=True)) for expression in self.expression_list]
+        return [group for group in groups if group]
+
+
+class IndexedWord(models.Model):
+    """A word found in the indexed text, with its term and how many indexed items hold it."""
+
+    word = models.CharField(max_length=100, unique=True)
+    folded = models.CharField(max_length=100, db_index=True)
+    term = models.CharField(max_length=100, db_index=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.word
+
+
+class SearchRecordQuerySet(models.QuerySet):
+    def of(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+
+class SearchRecord(models.Model):
+    """One indexed item's terms by field, and what the facets read (type, date, métiers, group, tags).
+
+    Written with Wagtail's index entry and deleted with it (search.backends), so the two agree.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    kind = models.CharField(max_length=40, db_index=True)
+    title = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    fields = models.TextField(blank=True)
+    # The body's distinct terms, space-separated and padded: " a b c ".
+    body = models.TextField(blank=True)
+    words = models.TextField(blank=True)
+    date = models.DateField(null=True, blank=True)
+    metiers = models.JSONField(default=list)
+    group = models.IntegerField(null=True, blank=True)
+    tags = models.JSONField(default=list)
+
+    objects = SearchRecordQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_search_record"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"
+
+
+class SearchQueryRecord(models.Model):
+    """A query as people typed it (folded), how often, and how many results it found the last time."""
+
+    query = models.CharField(max_length=200, unique=True)
+    searches = models.PositiveIntegerField(default=0)
+    last_result_count = models.PositiveIntegerField(default=0)
+    last_searched_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("recherche effectuée")
+        verbose_name_plural = _("recherches effectuées")
+        ordering = ["-searches"]
+
+    def __str__(self):
+        return self.query

@@ -1,0 +1,180 @@
+"""What an indexed item gives the search: its text split by field, its terms, and its facets.
+
+The fields come from the model's own `search_fields` (Wagtail's list), sorted into four zones by name:
+the title, the summary, the structured fields (everything else, tags included) and the body. A model
+says nothing more; ranking then weighs title over summary over structured fields over body.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
+from modelsearch import index
+
+from .analysis import tokens
+
+TITLE_FIELDS = {"title", "first_name", "last_name"}
+SUMMARY_FIELDS = {"summary", "search_description", "description", "job_title"}
+BODY_FIELDS = {"body", "extracted_text", "biography"}
+# The field Wagtail indexes the analysed text under; not a zone of its own.
+ANALYSED_FIELD = "search_terms"
+# Long documents: what the ranking reads of a body is its distinct terms, this many at most.
+MAX_BODY_TERMS = 4000
+
+# Result types, by model label: the key used in URLs and its French label.
+KINDS = {
+    "actualites": (_("Actualités"), "news.newspage"),
+    "agenda": (_("Agenda"), "events.eventpage"),
+    "groupes": (_("Groupes de travail"), "projects.workinggrouppage"),
+    "micro-projets": (_("Micro-projets"), "projects.microprojectpage"),
+    "besoins": (_("Fiches besoins"), "projects.needssheetpage"),
+    "etudes-de-cas": (_("Études de cas"), "knowledge.casestudypage"),
+    "demarches": (_("Démarches modélisées"), "knowledge.approachpage"),
+    "pages": (_("Autres pages"), None),
+    "documents": (_("Documents"), "documents.portaldocument"),
+    "personnes": (_("Personnes"), "people.person"),
+}
+KIND_OF_MODEL = {label: key for key, (_label, label) in KINDS.items() if label}
+GROUP_KIND = "groupes"
+
+
+def kind_of(obj) -> str:
+    return KIND_OF_MODEL.get(obj._meta.label_lower, "pages")
+
+
+@dataclass
+class Zones:
+    """An item's plain text by zone."""
+
+    title: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+    def all_text(self) -> str:
+        return "\n".join(self.title + self.summary + self.fields + self.body)
+
+
+def _texts(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _texts(item)]
+    if isinstance(value, dict):
+        return _texts(list(value.values()))
+    text = force_str(value).strip()
+    return [text] if text else []
+
+
+def _zone_for(name: str) -> str:
+    if name in TITLE_FIELDS:
+        return "title"
+    if name in SUMMARY_FIELDS:
+        return "summary"
+    if name in BODY_FIELDS:
+        return "body"
+    return "fields"
+
+
+def _collect(obj, search_fields, zones: Zones, zone: str | None = None, related: bool = True):
+    for search_field in search_fields:
+        if isinstance(search_field, index.SearchField) and search_field.field_name != ANALYSED_FIELD:
+            target = zone or _zone_for(search_field.field_name)
+            getattr(zones, target).extend(_texts(search_field.get_value(obj)))
+        elif related and isinstance(search_field, index.RelatedFields):
+            related = search_field.get_value(obj)
+            if related is None:
+                continue
+            related_objects = related.all() if hasattr(related, "all") else [related]
+            for related_object in related_objects:
+                _collect(related_object, search_field.fields, zones, zone="fields")
+
+
+def zones_of(obj) -> Zones:
+    """The item's text by zone, read once per instance (indexing asks twice)."""
+    cached = getattr(obj, "_search_zones", None)
+    if cached is None:
+        cached = Zones()
+        _collect(obj, obj.get_search_fields(), cached)
+        obj._search_zones = cached
+    return cached
+
+
+def local_zones(obj) -> Zones:
+    """The item's own text by zone, without related objects (no query): what excerpts are cut from."""
+    zones = Zones()
+    _collect(obj, obj.get_search_fields(), zones, related=False)
+    return zones
+
+
+def analysed_text(obj) -> str:
+    """What Wagtail's index receives for the item besides its raw fields: the terms of every zone."""
+    return " ".join(token.term for token in tokens(zones_of(obj).all_text()))
+
+
+def _date(obj) -> datetime.date | None:
+    for name in ("date", "start", "first_published_at", "created_at"):
+        value = getattr(obj, name, None)
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+    return None
+
+
+def _group(obj) -> int | None:
+    if kind_of(obj) == GROUP_KIND:
+        return obj.pk
+    group_id = getattr(obj, "working_group_id", None) or getattr(obj, "suggested_group_id", None)
+    if group_id is None and kind_of(obj) == "micro-projets":
+        parent = obj.get_parent()
+        group_id = parent.pk if parent else None
+    return group_id
+
+
+def _metiers(obj) -> list[int]:
+    if hasattr(obj, "metiers"):
+        return sorted(obj.metiers.values_list("pk", flat=True))
+    metier_id = getattr(obj, "metier_id", None)
+    return [metier_id] if metier_id else []
+
+
+def _tags(obj) -> list[str]:
+    manager = getattr(obj, "tags", None)
+    if manager is None or not hasattr(manager, "all"):
+        return []
+    return sorted({tag.name for tag in manager.all()})
+
+
+def record_values(obj) -> dict:
+    """The SearchRecord fields of an item: its zones' terms in order (the body's distinct terms), the
+    words it holds (for the vocabulary) and its facets."""
+    zones = zones_of(obj)
+    zone_tokens = {name: tokens("\n".join(getattr(zones, name))) for name in ("title", "summary", "fields", "body")}
+    body_terms = list(dict.fromkeys(token.term for token in zone_tokens["body"]))[:MAX_BODY_TERMS]
+    words = {}
+    for found in zone_tokens.values():
+        for token in found:
+            if "-" not in token.word and len(token.word) <= 100:
+                words.setdefault(token.word.lower(), token.term)
+    return {
+        "kind": kind_of(obj),
+        "title": " ".join(token.term for token in zone_tokens["title"]),
+        "summary": " ".join(token.term for token in zone_tokens["summary"]),
+        "fields": " ".join(token.term for token in zone_tokens["fields"]),
+        "body": f" {' '.join(body_terms)} " if body_terms else "",
+        "words": words,
+        "date": _date(obj),
+        "metiers": _metiers(obj),
+        "group": _group(obj),
+        "tags": _tags(obj),
+    }
+
+
+class SearchTermsMixin:
+    """For indexed models: the analysed text Wagtail's index holds beside the raw fields (see
+    search.analysis). Add `index.SearchField(ANALYSED_FIELD)` to the model's search_fields."""
+
+    def search_terms(self) -> str:
+        return analysed_text(self)

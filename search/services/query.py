@@ -1,0 +1,102 @@
+"""From what someone typed to what the search looks for: concepts, each with its alternative spellings.
+
+A concept is a word of the query or a thesaurus expression. Its alternatives are the typed terms, the
+thesaurus' other expressions, the completions of a word being typed and the correction of a misspelt
+word, each with a weight that ranking applies.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from base.text import MAX_QUERY_WORDS, fold
+
+from ..analysis import tokens
+from .thesaurus import match_at
+from .vocabulary import current_vocabulary
+
+MAX_QUERY_LENGTH = 500
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+TYPED, SYNONYM, COMPLETION, CORRECTION = 1.0, 0.9, 0.75, 0.7
+
+
+@dataclass(frozen=True)
+class Alternative:
+    terms: tuple[str, ...]
+    weight: float
+
+
+@dataclass
+class Concept:
+    typed: str
+    alternatives: list[Alternative]
+
+    @property
+    def all_terms(self) -> set[str]:
+        return {term for alternative in self.alternatives for term in alternative.terms}
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    concepts: list[Concept] = field(default_factory=list)
+    # The typed terms in order: a result holding them in a row ranks higher.
+    phrase: tuple[str, ...] = ()
+    # The query with misspelt words corrected, when one was: "Vouliez-vous dire … ?"
+    suggestion: str = ""
+
+    @property
+    def highlight_terms(self) -> set[str]:
+        return {term for concept in self.concepts for term in concept.all_terms}
+
+    def __bool__(self):
+        return bool(self.concepts)
+
+
+def clean_query(text: str) -> str:
+    """The query as the search reads it: no control characters, single spaces, at most 500 characters."""
+    text = CONTROL_CHARACTERS.sub(" ", str(text or ""))[:MAX_QUERY_LENGTH]
+    return " ".join(text.split())
+
+
+def parse_query(text: str, *, typing: bool = False) -> ParsedQuery:
+    """The concepts of a query. With `typing`, the last word is being typed and may be completed."""
+    text = clean_query(text)
+    query_tokens = tokens(text, for_query=True)[:MAX_QUERY_WORDS]
+    query_terms = [token.term for token in query_tokens]
+    vocabulary = current_vocabulary()
+    parsed = ParsedQuery(text=text, phrase=tuple(query_terms))
+    corrections: dict[int, tuple[int, str]] = {}
+    position = 0
+    while position < len(query_tokens):
+        token = query_tokens[position]
+        match = match_at(query_terms, position)
+        if match:
+            length, group = match
+            typed = tuple(query_terms[position : position + length])
+            alternatives = [Alternative(expression, TYPED if expression == typed else SYNONYM) for expression in group]
+            words = " ".join(found.word for found in query_tokens[position : position + length])
+            parsed.concepts.append(Concept(words, alternatives))
+            position += length
+            continue
+        alternatives = [Alternative((token.term,), TYPED)]
+        folded = fold(token.word).replace("-", "")
+        is_last = position == len(query_tokens) - 1
+        if not vocabulary.knows(token.term) or (typing and is_last):
+            completions = [term for _word, term in vocabulary.completions(folded) if term != token.term]
+            alternatives += [Alternative((term,), COMPLETION) for term in dict.fromkeys(completions)]
+            if not vocabulary.knows(token.term) and not completions:
+                correction = vocabulary.correction(folded)
+                if correction:
+                    word, term = correction
+                    alternatives.append(Alternative((term,), CORRECTION))
+                    corrections[token.start] = (token.end, word)
+        parsed.concepts.append(Concept(token.word, alternatives))
+        position += 1
+    if corrections:
+        pieces, cursor = [], 0
+        for start, (end, word) in sorted(corrections.items()):
+            pieces += [text[cursor:start], word]
+            cursor = end
+        parsed.suggestion = "".join(pieces) + text[cursor:]
+    return parsed

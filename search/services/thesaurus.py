@@ -1,0 +1,51 @@
+"""The thesaurus administrators edit (search.models.Synonym), as term groups kept in memory per process."""
+
+from django.core.cache import cache
+
+from ..models import Synonym
+
+THESAURUS_VERSION_KEY = "search:thesaurus-version"
+
+# (version, {first term: [(terms of an expression, every expression of its group)]})
+_current: tuple[int | None, dict] = (-1, {})
+
+
+def thesaurus_changed():
+    try:
+        cache.incr(THESAURUS_VERSION_KEY)
+    except ValueError:
+        cache.set(THESAURUS_VERSION_KEY, 1, None)
+
+
+def _load() -> dict[str, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]]:
+    by_first_term: dict = {}
+    for synonym in Synonym.objects.all():
+        group = synonym.term_groups()
+        if len(group) < 2:
+            continue
+        for expression in group:
+            by_first_term.setdefault(expression[0], []).append((expression, group))
+    for entries in by_first_term.values():
+        # Longest expressions first: "document unique" before "document".
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return by_first_term
+
+
+def expressions_by_first_term() -> dict:
+    global _current
+    version = cache.get(THESAURUS_VERSION_KEY)
+    if version is None:
+        cache.add(THESAURUS_VERSION_KEY, 0, None)
+        version = cache.get(THESAURUS_VERSION_KEY, 0)
+    if _current[0] != version:
+        _current = (version, _load())
+    return _current[1]
+
+
+def match_at(query_terms: list[str], position: int):
+    """The longest thesaurus expression starting at this position of the query: (its length, the group's
+    expressions), or None."""
+    for expression, group in expressions_by_first_term().get(query_terms[position], []):
+        if tuple(query_terms[position : position + len(expression)]) == expression:
+            return len(expression), group
+    return None
