@@ -28,6 +28,13 @@ def vocabulary_changed():
         cache.set(VOCABULARY_VERSION_KEY, 1, None)
 
 
+def _vocabulary_changed_now_and_on_commit():
+    # Now for this connection's next search; after the commit for other processes, which may have
+    # reloaded the vocabulary in between.
+    vocabulary_changed()
+    transaction.on_commit(vocabulary_changed)
+
+
 def _split_words(stored: str) -> dict[str, str]:
     pairs = (entry.split("\t", 1) for entry in stored.split("\n") if "\t" in entry)
     return dict(pairs)
@@ -97,7 +104,7 @@ def record_items(objs):
         SearchRecord.objects.filter(pk__in=[record.pk for record in existing.values()]).delete()
     SearchRecord.objects.bulk_create(new_records, batch_size=200)
     _count_words(deltas, terms)
-    transaction.on_commit(vocabulary_changed)
+    _vocabulary_changed_now_and_on_commit()
 
 
 @transaction.atomic
@@ -106,4 +113,31 @@ def forget_items(objs):
     for existing in _existing([obj for obj in objs if obj.pk is not None]).values():
         _count_words(dict.fromkeys(_split_words(existing.words), -1), {})
         existing.delete()
-    transaction.on_commit(vocabulary_changed)
+    _vocabulary_changed_now_and_on_commit()
+
+
+@transaction.atomic
+def rebuild_vocabulary_counts() -> tuple[int, int]:
+    """Remove the records of objects no longer indexed and count each word's items afresh (after a full
+    rebuild, so counts cannot drift). Returns (records removed, words known)."""
+    from modelsearch.index import get_indexed_models
+
+    removed = 0
+    for model in get_indexed_models():
+        content_type = ContentType.objects.get_for_model(model)
+        indexed = {str(pk) for pk in model.get_indexed_objects().values_list("pk", flat=True)}
+        recorded = SearchRecord.objects.filter(content_type=content_type).values_list("pk", "object_id")
+        stale = [pk for pk, object_id in recorded if object_id not in indexed]
+        for start in range(0, len(stale), 500):
+            removed += SearchRecord.objects.filter(pk__in=stale[start : start + 500]).delete()[0]
+    counts: dict[str, int] = defaultdict(int)
+    terms: dict[str, str] = {}
+    for stored in SearchRecord.objects.values_list("words", flat=True).iterator(chunk_size=500):
+        for word, term in _split_words(stored).items():
+            counts[word] += 1
+            terms[word] = term
+    IndexedWord.objects.update(documents=0)
+    _count_words(dict(counts), terms)
+    IndexedWord.objects.filter(documents=0).delete()
+    _vocabulary_changed_now_and_on_commit()
+    return removed, len(counts)

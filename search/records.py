@@ -135,7 +135,8 @@ def _group(obj) -> int | None:
 
 def _metiers(obj) -> list[int]:
     if hasattr(obj, "metiers"):
-        return sorted(obj.metiers.values_list("pk", flat=True))
+        # .all(), not values_list(): a page's métiers are saved just after the page (modelcluster).
+        return sorted(metier.pk for metier in obj.metiers.all())
     metier_id = getattr(obj, "metier_id", None)
     return [metier_id] if metier_id else []
 

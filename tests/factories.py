@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
+from modelsearch.index import insert_or_update_object
 
 from base.models import StandardPage
 from events.models import EventKind, EventPage
@@ -33,6 +34,9 @@ def _set_metiers(page, create, extracted, **kwargs):
     if create and extracted:
         page.metiers.set(extracted)
         page.save()
+        # The index task runs inside save() with the tests' immediate task backend, before modelcluster
+        # writes the métiers; the production worker runs it after the commit, as this does.
+        insert_or_update_object(page)
 
 
 class MetierFactory(DjangoModelFactory):

@@ -78,37 +78,76 @@ def _directory_visible(reader) -> bool:
 
 
 def _sources(reader):
-    """(name, queryset of what the reader may see, how its records are found)."""
+    """(name, what the engine searches, what the reader may see of it, how its records are found).
+
+    Engines filter only on indexed fields: visibility (paths, collections) is applied to their answer.
+    """
     person_type = ContentType.objects.get_for_model(Person)
     document_type = ContentType.objects.get_for_model(PortalDocument)
     sources = [
-        ("page", visible_pages(Page.objects.filter(depth__gt=2), reader), {"kind__in": PAGE_KINDS}),
-        ("document", PortalDocument.objects.visible_to(reader), {"content_type": document_type}),
+        (
+            "page",
+            Page.objects.live(),
+            visible_pages(Page.objects.filter(depth__gt=2), reader),
+            {"kind__in": PAGE_KINDS},
+        ),
+        (
+            "document",
+            PortalDocument.objects.all(),
+            PortalDocument.objects.visible_to(reader),
+            {"content_type": document_type},
+        ),
     ]
     if _directory_visible(reader):
-        sources.append(("person", Person.objects.all(), {"content_type": person_type}))
+        sources.append(("person", Person.objects.all(), Person.objects.all(), {"content_type": person_type}))
     return sources
 
 
 PAGE_KINDS = [key for key in KINDS if key not in ("documents", "personnes")]
 
 
-def _candidates(parsed: ParsedQuery, reader) -> tuple[list[RankedItem], bool]:
+def _ranked_records(
+    parsed: ParsedQuery, searched, allowed, record_filter: dict
+) -> tuple[list[tuple[SearchRecord, float]], bool]:
+    """The records of the best matches the reader may see, with their scores, and whether the fallback
+    answered instead of the configured engine."""
+    ids, degraded = retrieve(parsed, searched, MAX_CANDIDATES)
+    if not ids:
+        return [], degraded
+    visible = {str(pk) for pk in allowed.filter(pk__in=ids).values_list("pk", flat=True)}
     vocabulary = current_vocabulary()
     today = timezone.localdate()
+    position = {str(pk): rank for rank, pk in enumerate(ids) if str(pk) in visible}
+    records = SearchRecord.objects.filter(object_id__in=list(position), **record_filter)
+    # The engine's own order breaks ties.
+    scored = [
+        (record, score(record, parsed, vocabulary, today) - position[record.object_id] * 1e-6) for record in records
+    ]
+    return [(record, relevance) for record, relevance in scored if relevance > 0], degraded
+
+
+def _candidates(parsed: ParsedQuery, reader) -> tuple[list[RankedItem], bool]:
     ranked, degraded = [], False
-    for source, queryset, record_filter in _sources(reader):
-        ids, fell_back = retrieve(parsed, queryset, MAX_CANDIDATES)
+    for source, searched, allowed, record_filter in _sources(reader):
+        records, fell_back = _ranked_records(parsed, searched, allowed, record_filter)
         degraded = degraded or fell_back
-        if not ids:
-            continue
-        position = {str(pk): rank for rank, pk in enumerate(ids)}
-        records = SearchRecord.objects.filter(object_id__in=list(position), **record_filter)
-        for record in records:
-            relevance = score(record, parsed, vocabulary, today)
-            # The engine's own order breaks ties.
-            ranked.append(RankedItem(record, relevance - position[record.object_id] * 1e-6, source))
+        ranked += [RankedItem(record, relevance, source) for record, relevance in records]
     return ranked, degraded
+
+
+def ranked_objects(queryset, query: str) -> list:
+    """The queryset's objects matching the query, best first: the same analysis and ranking as the site
+    search, for a section's own search box (the document library)."""
+    parsed = parse_query(query)
+    if not parsed:
+        return []
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    searched = queryset.model._default_manager.all()
+    records, _degraded = _ranked_records(parsed, searched, queryset, {"content_type": content_type})
+    records.sort(key=lambda entry: entry[1], reverse=True)
+    objects = queryset.in_bulk([record.object_id for record, _relevance in records])
+    by_key = {str(pk): obj for pk, obj in objects.items()}
+    return [by_key[record.object_id] for record, _relevance in records if record.object_id in by_key]
 
 
 def _matches(item: RankedItem, filters: SearchFilters, skip: str = "") -> bool:
@@ -184,7 +223,6 @@ def search_site(reader, query: str, filters: SearchFilters | None = None, *, typ
     if not parsed:
         return SearchOutcome(parsed, filters)
     candidates, degraded = _candidates(parsed, reader)
-    candidates = [item for item in candidates if item.score > 0]
     facets = _facets(candidates, filters, reader)
     items = _sorted([item for item in candidates if _matches(item, filters)], filters.sort)
     return SearchOutcome(parsed, filters, items, facets, degraded)
