@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import analyzed, terms, tokens
+from search.analysis import analyzed, terms
 from search.highlighting import excerpt, highlighted
 
 

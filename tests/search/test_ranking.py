@@ -43,14 +43,17 @@ def test_recent_news_is_gently_favoured(reader, sections):
     factories.NewsPageFactory(title="Vaccination : le point de l’hiver", date=today - datetime.timedelta(days=400))
     factories.NewsPageFactory(title="Vaccination : le point du printemps", date=today - datetime.timedelta(days=3))
     outcome = _search(reader, "vaccination")
-    assert [item.record.date for item in outcome.items] == sorted((item.record.date for item in outcome.items), reverse=True)
+    dates = [item.record.date for item in outcome.items]
+    assert dates == sorted(dates, reverse=True)
 
 
 @pytest.mark.django_db
 def test_pages_documents_and_people_are_ranked_together(reader, sections, django_capture_on_commit_callbacks):
     factories.NewsPageFactory(title="Nouvelles du service", body=None, summary="On parle aussi d’audiogramme ici.")
     with django_capture_on_commit_callbacks(execute=True):
-        factories.make_document("audiogramme.txt", b"Lire un audiogramme pas a pas.", title="Audiogramme : guide de lecture")
+        factories.make_document(
+            "audiogramme.txt", b"Lire un audiogramme pas a pas.", title="Audiogramme : guide de lecture"
+        )
     factories.PersonFactory(first_name="Nora", last_name="Audiogramme", job_title="Technicienne")
     outcome = _search(reader, "audiogramme")
     sources = [item.source for item in outcome.items]
