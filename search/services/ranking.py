@@ -21,12 +21,12 @@ RECENCY_BONUS = 0.2
 RECENCY_DAYS = 365
 
 
-def _padded(record: SearchRecord) -> dict[str, str]:
+def _padded(record: SearchRecord, body_terms: set[str]) -> dict[str, str]:
     return {
         "title": f" {record.title} ",
         "summary": f" {record.summary} ",
         "fields": f" {record.fields} ",
-        "body": record.body or " ",
+        "body": f" {' '.join(body_terms)} ",
     }
 
 
@@ -34,8 +34,12 @@ def _holds(text: str, terms: tuple[str, ...]) -> bool:
     return all(f" {term} " in text for term in terms)
 
 
-def score(record: SearchRecord, query: ParsedQuery, vocabulary: Vocabulary, today: datetime.date) -> float:
-    zones = _padded(record)
+def score(
+    record: SearchRecord, query: ParsedQuery, vocabulary: Vocabulary, today: datetime.date, body_terms: set[str]
+) -> float:
+    """The record's relevance; `body_terms` are the query's terms its body holds (read by the database,
+    so long bodies never leave it)."""
+    zones = _padded(record, body_terms)
     total, matched = 0.0, 0
     for concept in query.concepts:
         best = 0.0

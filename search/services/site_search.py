@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import BooleanField, Case, Value, When
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -26,6 +27,8 @@ from .vocabulary import current_vocabulary
 
 # Candidates asked of the engine per source (pages, documents, people): the result set is at most this.
 MAX_CANDIDATES = 300
+# Terms of the query looked for in the bodies (in the database): the typed ones come first.
+MAX_BODY_CHECKS = 40
 FACETS = ("type", "metier", "groupe", "annee", "mot_cle")
 SORTS = ("pertinence", "date")
 
@@ -118,12 +121,28 @@ def _ranked_records(
     vocabulary = current_vocabulary()
     today = timezone.localdate()
     position = {str(pk): rank for rank, pk in enumerate(ids) if str(pk) in visible}
-    records = SearchRecord.objects.filter(object_id__in=list(position), **record_filter)
-    # The engine's own order breaks ties.
-    scored = [
-        (record, score(record, parsed, vocabulary, today) - position[record.object_id] * 1e-6) for record in records
-    ]
+    checked_terms = _body_terms_to_check(parsed)
+    records = (
+        SearchRecord.objects.filter(object_id__in=list(position), **record_filter)
+        .defer("body", "words")
+        .annotate(**{f"in_body_{rank}": _body_holds(term) for rank, term in enumerate(checked_terms)})
+    )
+    scored = []
+    for record in records:
+        body_terms = {term for rank, term in enumerate(checked_terms) if getattr(record, f"in_body_{rank}")}
+        relevance = score(record, parsed, vocabulary, today, body_terms)
+        # The engine's own order breaks ties.
+        scored.append((record, relevance - position[record.object_id] * 1e-6))
     return [(record, relevance) for record, relevance in scored if relevance > 0], degraded
+
+
+def _body_terms_to_check(parsed: ParsedQuery) -> list[str]:
+    terms = (term for concept in parsed.concepts for alternative in concept.alternatives for term in alternative.terms)
+    return list(dict.fromkeys(terms))[:MAX_BODY_CHECKS]
+
+
+def _body_holds(term: str):
+    return Case(When(body__contains=f" {term} ", then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
 def _candidates(parsed: ParsedQuery, reader) -> tuple[list[RankedItem], bool]:
