@@ -70,7 +70,7 @@ class SearchRecord(models.Model):
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64, db_index=True)
     kind = models.CharField(max_length=40, db_index=True)
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             name='SearchRecord',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.CharField(max_length=64)),
+                ('object_id', models.CharField(db_index=True, max_length=64)),
                 ('kind', models.CharField(db_index=True, max_length=40)),
                 ('title', models.TextField(blank=True)),
                 ('summary', models.TextField(blank=True)),
