@@ -7,7 +7,6 @@ an unchanged item changes nothing.
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
@@ -16,24 +15,6 @@ from base.text import fold
 
 from .models import IndexedWord, SearchRecord
 from .records import record_values
-
-VOCABULARY_VERSION_KEY = "search:vocabulary-version"
-
-
-def vocabulary_changed():
-    """Tells every process its in-memory vocabulary is stale (read by search.services.vocabulary)."""
-    try:
-        cache.incr(VOCABULARY_VERSION_KEY)
-    except ValueError:
-        cache.set(VOCABULARY_VERSION_KEY, 1, None)
-
-
-def _vocabulary_changed_now_and_on_commit():
-    # Now for this connection's next search; after the commit for other processes, which may have
-    # reloaded the vocabulary in between.
-    vocabulary_changed()
-    transaction.on_commit(vocabulary_changed)
-
 
 def _split_words(stored: str) -> dict[str, str]:
     pairs = (entry.split("\t", 1) for entry in stored.split("\n") if "\t" in entry)
@@ -104,7 +85,6 @@ def record_items(objs):
         SearchRecord.objects.filter(pk__in=[record.pk for record in existing.values()]).delete()
     SearchRecord.objects.bulk_create(new_records, batch_size=200)
     _count_words(deltas, terms)
-    _vocabulary_changed_now_and_on_commit()
 
 
 @transaction.atomic
@@ -113,7 +93,6 @@ def forget_items(objs):
     for existing in _existing([obj for obj in objs if obj.pk is not None]).values():
         _count_words(dict.fromkeys(_split_words(existing.words), -1), {})
         existing.delete()
-    _vocabulary_changed_now_and_on_commit()
 
 
 @transaction.atomic
@@ -139,5 +118,4 @@ def rebuild_vocabulary_counts() -> tuple[int, int]:
     IndexedWord.objects.update(documents=0)
     _count_words(dict(counts), terms)
     IndexedWord.objects.filter(documents=0).delete()
-    _vocabulary_changed_now_and_on_commit()
     return removed, len(counts)

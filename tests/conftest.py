@@ -157,9 +157,15 @@ def member_client(committee_member):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: cached sites or sessions never leak from one test to the next."""
+    """Each test starts with an empty cache: cached sites, sessions or the search's vocabulary and thesaurus
+    (kept in memory) never leak from one test to the next."""
     from django.core.cache import cache
 
+    from search.services.thesaurus import forget_loaded_thesaurus
+    from search.services.vocabulary import forget_loaded_vocabulary
+
     cache.clear()
+    forget_loaded_vocabulary()
+    forget_loaded_thesaurus()
     yield
     cache.clear()

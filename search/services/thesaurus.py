@@ -1,20 +1,12 @@
-"""The thesaurus administrators edit (search.models.Synonym), as term groups kept in memory per process."""
+"""The thesaurus administrators edit (search.models.Synonym), as term groups kept in memory per process,
+reloaded when an entry is saved or deleted in any process (latest change and count, in one query)."""
 
-from django.core.cache import cache
+from django.db.models import Count, Max
 
 from ..models import Synonym
 
-THESAURUS_VERSION_KEY = "search:thesaurus-version"
-
 # (version, {first term: [(terms of an expression, every expression of its group)]})
-_current: tuple[int | None, dict] = (-1, {})
-
-
-def thesaurus_changed():
-    try:
-        cache.incr(THESAURUS_VERSION_KEY)
-    except ValueError:
-        cache.set(THESAURUS_VERSION_KEY, 1, None)
+_current: tuple[tuple | None, dict] = (None, {})
 
 
 def _load() -> dict[str, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]]:
@@ -33,10 +25,8 @@ def _load() -> dict[str, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]]:
 
 def expressions_by_first_term() -> dict:
     global _current
-    version = cache.get(THESAURUS_VERSION_KEY)
-    if version is None:
-        cache.add(THESAURUS_VERSION_KEY, 0, None)
-        version = cache.get(THESAURUS_VERSION_KEY, 0)
+    state = Synonym.objects.aggregate(last=Max("updated_at"), count=Count("pk"))
+    version = (state["last"], state["count"])
     if _current[0] != version:
         _current = (version, _load())
     return _current[1]
@@ -49,3 +39,9 @@ def match_at(query_terms: list[str], position: int):
         if tuple(query_terms[position : position + len(expression)]) == expression:
             return len(expression), group
     return None
+
+
+def forget_loaded_thesaurus():
+    """For tests: a rolled-back transaction can leave the same latest change and count."""
+    global _current
+    _current = (None, {})

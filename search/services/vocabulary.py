@@ -1,17 +1,17 @@
 """The index's own words, kept in memory per process: completing a word being typed and correcting typos.
 
-Reloaded when search.indexing says the index changed (a version number in the shared cache).
+Reloaded when the search records changed, whichever process changed them (the task worker indexes):
+their highest id and their count, read in one query, say so.
 """
 
 import bisect
 import math
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.db.models import Count, Max
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from ..indexing import VOCABULARY_VERSION_KEY
 from ..models import IndexedWord, SearchRecord
 
 # Completions offered for a word being typed, the most frequent first.
@@ -21,7 +21,7 @@ MIN_PREFIX_LENGTH = 3
 
 @dataclass
 class Vocabulary:
-    version: int | None = None
+    version: tuple | None = None
     # Folded word → (word as written, its term, items holding it), the most frequent spelling kept.
     words: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     sorted_words: list[str] = field(default_factory=list)
@@ -66,11 +66,11 @@ class Vocabulary:
         return word, term
 
 
-_current = Vocabulary(version=-1)
+_current = Vocabulary()
 
 
-def _load(version) -> Vocabulary:
-    vocabulary = Vocabulary(version=version, items=SearchRecord.objects.count())
+def _load(version: tuple) -> Vocabulary:
+    vocabulary = Vocabulary(version=version, items=version[1])
     for word, folded, term, documents in IndexedWord.objects.filter(documents__gt=0).values_list(
         "word", "folded", "term", "documents"
     ):
@@ -87,10 +87,14 @@ def _load(version) -> Vocabulary:
 
 def current_vocabulary() -> Vocabulary:
     global _current
-    version = cache.get(VOCABULARY_VERSION_KEY)
-    if version is None:
-        cache.add(VOCABULARY_VERSION_KEY, 0, None)
-        version = cache.get(VOCABULARY_VERSION_KEY, 0)
+    state = SearchRecord.objects.aggregate(last=Max("pk"), count=Count("pk"))
+    version = (state["last"], state["count"])
     if _current.version != version:
         _current = _load(version)
     return _current
+
+
+def forget_loaded_vocabulary():
+    """For tests: a rolled-back transaction can leave the same record ids and count with other words."""
+    global _current
+    _current = Vocabulary()
