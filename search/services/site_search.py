@@ -69,6 +69,8 @@ class SearchOutcome:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     # The configured external engine did not answer; the database did (administrators are told).
     degraded: bool = False
+    # The engine had more matches than MAX_CANDIDATES for some kind: only the best were ranked and counted.
+    capped: bool = False
 
     @property
     def count(self) -> int:
@@ -109,14 +111,20 @@ def _sources(reader):
 PAGE_KINDS = [key for key in KINDS if key not in ("documents", "personnes")]
 
 
-def _ranked_records(
-    parsed: ParsedQuery, searched, allowed, record_filter: dict
-) -> tuple[list[tuple[SearchRecord, float]], bool]:
-    """The records of the best matches the reader may see, with their scores, and whether the fallback
-    answered instead of the configured engine."""
+@dataclass
+class SourceAnswer:
+    """One source's matches the reader may see, as (record, score), and how the engine answered."""
+
+    scored: list[tuple[SearchRecord, float]] = field(default_factory=list)
+    degraded: bool = False
+    capped: bool = False
+
+
+def _ranked_records(parsed: ParsedQuery, searched, allowed, record_filter: dict) -> SourceAnswer:
     ids, degraded = retrieve(parsed, searched, MAX_CANDIDATES)
+    answer = SourceAnswer(degraded=degraded, capped=len(ids) >= MAX_CANDIDATES)
     if not ids:
-        return [], degraded
+        return answer
     visible = {str(pk) for pk in allowed.filter(pk__in=ids).values_list("pk", flat=True)}
     vocabulary = current_vocabulary()
     today = timezone.localdate()
@@ -127,13 +135,13 @@ def _ranked_records(
         .defer("body", "words")
         .annotate(**{f"in_body_{rank}": _body_holds(term) for rank, term in enumerate(checked_terms)})
     )
-    scored = []
     for record in records:
         body_terms = {term for rank, term in enumerate(checked_terms) if getattr(record, f"in_body_{rank}")}
         relevance = score(record, parsed, vocabulary, today, body_terms)
-        # The engine's own order breaks ties.
-        scored.append((record, relevance - position[record.object_id] * 1e-6))
-    return [(record, relevance) for record, relevance in scored if relevance > 0], degraded
+        if relevance > 0:
+            # The engine's own order breaks ties.
+            answer.scored.append((record, relevance - position[record.object_id] * 1e-6))
+    return answer
 
 
 def _body_terms_to_check(parsed: ParsedQuery) -> list[str]:
@@ -145,13 +153,13 @@ def _body_holds(term: str):
     return Case(When(body__contains=f" {term} ", then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
-def _candidates(parsed: ParsedQuery, reader) -> tuple[list[RankedItem], bool]:
-    ranked, degraded = [], False
+def _candidates(parsed: ParsedQuery, reader) -> tuple[list[RankedItem], list[SourceAnswer]]:
+    ranked, answers = [], []
     for source, searched, allowed, record_filter in _sources(reader):
-        records, fell_back = _ranked_records(parsed, searched, allowed, record_filter)
-        degraded = degraded or fell_back
-        ranked += [RankedItem(record, relevance, source) for record, relevance in records]
-    return ranked, degraded
+        answer = _ranked_records(parsed, searched, allowed, record_filter)
+        answers.append(answer)
+        ranked += [RankedItem(record, relevance, source) for record, relevance in answer.scored]
+    return ranked, answers
 
 
 def ranked_objects(queryset, query: str) -> list:
@@ -162,8 +170,11 @@ def ranked_objects(queryset, query: str) -> list:
         return []
     content_type = ContentType.objects.get_for_model(queryset.model)
     searched = queryset.model._default_manager.all()
-    records, _degraded = _ranked_records(parsed, searched, queryset, {"content_type": content_type})
-    records.sort(key=lambda entry: entry[1], reverse=True)
+    records = sorted(
+        _ranked_records(parsed, searched, queryset, {"content_type": content_type}).scored,
+        key=lambda entry: entry[1],
+        reverse=True,
+    )
     objects = queryset.in_bulk([record.object_id for record, _relevance in records])
     by_key = {str(pk): obj for pk, obj in objects.items()}
     return [by_key[record.object_id] for record, _relevance in records if record.object_id in by_key]
@@ -241,7 +252,9 @@ def search_site(reader, query: str, filters: SearchFilters | None = None, *, typ
     parsed = parse_query(query, typing=typing)
     if not parsed:
         return SearchOutcome(parsed, filters)
-    candidates, degraded = _candidates(parsed, reader)
+    candidates, answers = _candidates(parsed, reader)
     facets = _facets(candidates, filters, reader)
     items = _sorted([item for item in candidates if _matches(item, filters)], filters.sort)
-    return SearchOutcome(parsed, filters, items, facets, degraded)
+    degraded = any(answer.degraded for answer in answers)
+    capped = any(answer.capped for answer in answers)
+    return SearchOutcome(parsed, filters, items, facets, degraded, capped)
