@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import sso
 from .env import env_bool, env_int, env_list, env_str
+from .search import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
@@ -248,14 +250,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-# Wagtail's database backend (SQLite FTS5 or PostgreSQL), keeping the portal's search records current.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "search.backends.database",
-        # Used on PostgreSQL only; created by search/migrations (stemming + accent folding).
-        "SEARCH_CONFIG": "french_unaccent",
-    }
-}
+# The database (SQLite FTS5 or PostgreSQL French full text), or Elasticsearch/OpenSearch beside it when
+# SEARCH_URL is set (portal/settings/search.py, docs/search.md).
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ external engine (Elasticsearch, OpenSearch) does not answer."""
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
@@ -13,6 +14,10 @@ logger = logging.getLogger("portal.search")
 
 # The database backend configured beside an external engine (portal.settings.search).
 FALLBACK_ALIAS = "database"
+# After a failure the engine is left alone this long (seconds): a search asks three sources, and a page
+# must not wait for each of them to time out.
+ENGINE_RETRY_AFTER = 30
+ENGINE_DOWN_KEY = "search:engine-down"
 # One engine query holds at most this many alternatives: the typed words first.
 MAX_ALTERNATIVES = 60
 
@@ -39,10 +44,16 @@ def retrieve(parsed: ParsedQuery, queryset, limit: int) -> tuple[list, bool]:
     """The primary keys of the best `limit` matches in the queryset, in the engine's order, and whether
     the fallback answered instead of the configured engine."""
     query = engine_query(parsed)
+    has_fallback = FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS
+    if has_fallback and cache.get(ENGINE_DOWN_KEY):
+        return _search_ids(FALLBACK_ALIAS, query, queryset, limit), True
     try:
         return _search_ids("default", query, queryset, limit), False
     except Exception:
-        if FALLBACK_ALIAS not in settings.WAGTAILSEARCH_BACKENDS:
+        # Any failure, not only a refused connection: a missing index or a refused query are no reason
+        # for a reader to get an error while the database can answer.
+        if not has_fallback:
             raise
-        logger.exception("Moteur de recherche injoignable : la base de données répond à sa place.")
+        logger.warning("Moteur de recherche injoignable : la base de données répond à sa place.", exc_info=True)
+        cache.set(ENGINE_DOWN_KEY, True, ENGINE_RETRY_AFTER)
         return _search_ids(FALLBACK_ALIAS, query, queryset, limit), True
