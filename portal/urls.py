@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events.views import agenda_ics, event_ics
 from news.feeds import NewsAtomFeed, NewsFeed
 from people import views as people_views
+from search import api as search_api
 from search import views as search_views
 
 from . import views
@@ -29,6 +30,7 @@ urlpatterns = [
     path("flux/actualites.atom", NewsAtomFeed(), name="news_atom"),
     path("flux/agenda.ics", agenda_ics, name="agenda_ics"),
     path("flux/agenda/<int:event_id>.ics", event_ics, name="event_ics"),
+    path("api/search/", search_api.search, name="search_api"),
     path("api/v2/", api_router.urls),
 ]
 

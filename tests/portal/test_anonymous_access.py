@@ -42,6 +42,7 @@ def private_urls(page_of_each_type, django_capture_on_commit_callbacks):
         ("needs form", pages["projects.NeedsIndexPage"].url + "soumettre/", HTML),
         ("person card", f"{pages['people.DirectoryPage'].url}{person.pk}/", HTML),
         ("search", "/recherche/?q=trame", HTML),
+        ("API search", "/api/search/?q=trame", MACHINE),
         ("my directory card", "/ma-fiche/", HTML),
         ("document download", document.url, HTML),
         ("document password form", "/documents/authenticate_with_password/1/", HTML),

@@ -1,0 +1,96 @@
+"""The admin's "Recherche" menu: the thesaurus, the search report and the recommendations (Wagtail's
+search promotions), each shown to those whose role grants its permissions."""
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .admin_views import (
+    REPORT_URL_NAMESPACE,
+    PrefilledPromotionCreateView,
+    PrefilledSynonymCreateView,
+    SearchReportView,
+    can_view_search_report,
+)
+from .models import Synonym
+
+PROMOTION_PERMISSIONS = [f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")]
+# Wagtail lists its search promotions under Settings; they live under Recherche here.
+WAGTAIL_PROMOTIONS_MENU_NAME = "promoted-search-results"
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "list-ul"
+    menu_label = _("Thésaurus")
+    add_view_class = PrefilledSynonymCreateView
+    list_display = ["expressions", "note", DateColumn("updated_at", label=_("Modifié le"), sort_key="updated_at")]
+    list_export = ["expressions", "note", "updated_at"]
+    export_headings = {
+        "expressions": _("Expressions équivalentes"),
+        "note": _("Note"),
+        "updated_at": _("Modifié le"),
+    }
+    export_filename = "thesaurus"
+    search_fields = ["expressions", "note"]
+    ordering = ["expressions"]
+    list_per_page = 50
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_search_report(request.user)
+
+
+class SearchReportViewSet(ViewSet):
+    name = "rapport-recherche"
+    url_namespace = REPORT_URL_NAMESPACE
+    icon = "search"
+    menu_label = _("Rapport de recherche")
+    menu_item_class = ReportMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", SearchReportView.as_view(), name="index"),
+            path("resultats/", SearchReportView.as_view(results_only=True), name="results"),
+            path("recommandation/", PrefilledPromotionCreateView.as_view(), name="add_promotion"),
+        ]
+
+
+class PromotionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(request.user.has_perm(permission) for permission in PROMOTION_PERMISSIONS)
+
+
+class PromotionsViewSet(ViewSet):
+    """Only a menu entry: the views are Wagtail's (wagtail.contrib.search_promotions)."""
+
+    name = "recommandations"
+    icon = "pick"
+    menu_label = _("Recommandations")
+    menu_item_class = PromotionsMenuItem
+
+    @cached_property
+    def menu_url(self):
+        return reverse("wagtailsearchpromotions:index")
+
+
+class SearchViewSetGroup(SnippetViewSetGroup):
+    items = (SynonymViewSet, SearchReportViewSet, PromotionsViewSet)
+    menu_icon = "search"
+    menu_label = _("Recherche")
+    menu_name = "recherche"
+
+
+register_snippet(SearchViewSetGroup)
+
+
+@hooks.register("construct_settings_menu")
+def hide_wagtail_promotions_entry(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name != WAGTAIL_PROMOTIONS_MENU_NAME]
