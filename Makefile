@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install install-dev test-packages lint format migrations-check demo clean
+.PHONY: run test install install-dev test-packages lint format migrations-check demo clean bench-search
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ migrations-check: install
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+
+## Search relevance and latency over the demo plus generated pages (1k, 10k, 50k), on SQLite and PostgreSQL
+## when reachable; results in docs/benchmarks.md. BENCH_SIZES=1000,10000 BENCH_ENGINES=sqlite to narrow it.
+bench-search: install-dev
+	$(PY) -m bench.search.run $(ARGS)
 
 clean:
 	rm -rf var/ $(VENV)

@@ -7,15 +7,12 @@ recorded in the search report: scripts and search-as-you-type would drown what p
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from .forms import SearchForm
-from .services.results import Hit, hits
-from .services.site_search import FacetValue, search_site
-from .views import RESULTS_PER_PAGE
+from .services.results import Hit, search_page
+from .services.site_search import FacetValue
 
 AUTHENTICATION_REQUIRED = "Authentification requise."
 
@@ -44,19 +41,17 @@ def search(request):
         response = JsonResponse({"detail": AUTHENTICATION_REQUIRED}, status=401)
         response["WWW-Authenticate"] = 'Session realm="intranet"'
         return response
-    query, filters, page_number, messages = SearchForm(request.GET).values()
-    outcome = search_site(request, query, filters)
-    paginator = Paginator(outcome.items, RESULTS_PER_PAGE)
-    page = paginator.get_page(page_number)
+    answer = search_page(request)
+    outcome, page = answer.outcome, answer.page
     response = JsonResponse(
         {
             "count": outcome.count,
             "facets": {facet: [_facet_value(value) for value in values] for facet, values in outcome.facets.items()},
-            "results": [_result(hit) for hit in hits(list(page.object_list), outcome.query, request)],
+            "results": [_result(hit) for hit in page.object_list],
             "page": page.number,
-            "pages": paginator.num_pages,
+            "pages": page.paginator.num_pages,
             "suggestion": outcome.query.suggestion or None,
-            "messages": [str(message) for message in messages],
+            "messages": [str(message) for message in answer.messages],
         },
         json_dumps_params={"ensure_ascii": False},
     )

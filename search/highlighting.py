@@ -59,3 +59,13 @@ def excerpt(passages: list[str], terms: set[str], length: int = EXCERPT_LENGTH) 
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + _marked(text, spans, start, end) + suffix)
+
+
+def beginning(passages: list[str], length: int = EXCERPT_LENGTH) -> SafeString:
+    """The first passage, escaped and cut to about `length` characters: the excerpt when no word matches
+    (a result found through a synonym in its tags, say)."""
+    text = next((" ".join(passage.split()) for passage in passages if passage.strip()), "")
+    if len(text) > length:
+        cut = text.rfind(" ", 0, length)
+        text = text[: cut if cut > 0 else length] + " …"
+    return mark_safe(escape(text))

@@ -16,6 +16,7 @@ from base.text import fold
 from .models import IndexedWord, SearchRecord
 from .records import record_values
 
+
 def _split_words(stored: str) -> dict[str, str]:
     pairs = (entry.split("\t", 1) for entry in stored.split("\n") if "\t" in entry)
     return dict(pairs)

@@ -72,6 +72,11 @@ class SearchRecord(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64, db_index=True)
     kind = models.CharField(max_length=40, db_index=True)
+    # As written, for display: the title, and the item's own text (summary, fields, body; one passage a
+    # line, cut to search.records.MAX_TEXT_LENGTH) that excerpts are cut from.
+    heading = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    # The terms of each zone, in order (the body's distinct terms only).
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     fields = models.TextField(blank=True)

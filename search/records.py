@@ -15,12 +15,14 @@ from modelsearch import index
 from .analysis import tokens
 
 TITLE_FIELDS = {"title", "first_name", "last_name"}
-SUMMARY_FIELDS = {"summary", "search_description", "description", "job_title"}
+SUMMARY_FIELDS = {"summary", "search_description", "description"}
 BODY_FIELDS = {"body", "extracted_text", "biography"}
 # The field Wagtail indexes the analysed text under; not a zone of its own.
 ANALYSED_FIELD = "search_terms"
 # Long documents: what the ranking reads of a body is its distinct terms, this many at most.
 MAX_BODY_TERMS = 4000
+# What excerpts are cut from is kept to this many characters.
+MAX_TEXT_LENGTH = 5000
 
 # Result types, by model label: the key used in URLs and its French label.
 KINDS = {
@@ -159,8 +161,12 @@ def record_values(obj) -> dict:
         for token in found:
             if "-" not in token.word and len(token.word) <= 100:
                 words.setdefault(token.word.lower(), token.term)
+    own = local_zones(obj)
+    passages = (" ".join(passage.split()) for passage in own.summary + own.fields + own.body)
     return {
         "kind": kind_of(obj),
+        "heading": " ".join(zones.title)[:1000] or str(obj)[:1000],
+        "text": "\n".join(passage for passage in passages if passage)[:MAX_TEXT_LENGTH],
         "title": " ".join(token.term for token in zone_tokens["title"]),
         "summary": " ".join(token.term for token in zone_tokens["summary"]),
         "fields": " ".join(token.term for token in zone_tokens["fields"]),

@@ -1,24 +1,20 @@
-from django.core.paginator import Paginator
+"""/recherche/: one search over every page, person and document (search.services)."""
+
 from django.template.response import TemplateResponse
 
 from accounts.access import reader_can_access_admin
 
-from .forms import SearchForm
 from .records import KINDS
+from .services.facet_links import active_filters, prefetch_photos, side_facets, type_tabs
 from .services.promotions import promoted_results
 from .services.reporting import record_search
-from .services.results import hits
-from .services.site_search import search_site
-
-RESULTS_PER_PAGE = 15
+from .services.results import search_page
 
 
 def search(request):
-    query, filters, page_number, messages = SearchForm(request.GET).values()
-    outcome = search_site(request, query, filters)
-    paginator = Paginator(outcome.items, RESULTS_PER_PAGE)
-    page = paginator.get_page(page_number)
-    page.object_list = hits(list(page.object_list), outcome.query, request)
+    answer = search_page(request)
+    outcome, page, filters = answer.outcome, answer.page, answer.outcome.filters
+    prefetch_photos(page.object_list)
     promotions = []
     if outcome.query:
         record_search(outcome.query.text, outcome.count)
@@ -31,10 +27,15 @@ def search(request):
             "search_query": outcome.query.text,
             "outcome": outcome,
             "filters": filters,
-            "filter_messages": messages,
+            "filter_messages": answer.messages,
             "kinds": KINDS,
             "results": page,
             "result_count": outcome.count,
+            # Everything answering the query under the chosen facets other than the type: the "Tout" tab.
+            "all_count": sum(tab.count for tab in outcome.facets.get("type", [])),
+            "type_tabs": type_tabs(filters, outcome.facets),
+            "side_facets": side_facets(request.GET, outcome.facets),
+            "active_filters": active_filters(request.GET, filters, outcome.facets),
             "promotions": promotions,
             "suggestion": outcome.query.suggestion,
             "show_degraded_warning": outcome.degraded and reader_can_access_admin(request),

@@ -59,6 +59,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('object_id', models.CharField(db_index=True, max_length=64)),
                 ('kind', models.CharField(db_index=True, max_length=40)),
+                ('heading', models.TextField(blank=True)),
+                ('text', models.TextField(blank=True)),
                 ('title', models.TextField(blank=True)),
                 ('summary', models.TextField(blank=True)),
                 ('fields', models.TextField(blank=True)),

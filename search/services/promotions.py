@@ -1,19 +1,20 @@
 """Wagtail's search promotions (editors' picks) for a query, those the reader may open.
 
 A promotion made from the search report is filed under the query as the report keeps it (without
-accents): both spellings are looked up.
+accents): both spellings are looked up, in one query. Searches are counted by the portal's own report
+(search.services.reporting), not by Wagtail's daily hits.
 """
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
 from base.text import fold
 from base.visibility import can_view_page
 
 
 def promoted_results(query: str, reader) -> list:
-    search_query = Query.get(query)
-    search_query.add_hit()
-    spellings = {search_query.query_string, fold(search_query.query_string)}
+    normalised = normalise_query_string(query)
+    spellings = {normalised, fold(normalised)}
     promotions = SearchPromotion.objects.filter(query__query_string__in=spellings).select_related("page")
     shown, seen = [], set()
     for promotion in promotions.order_by("sort_order", "pk"):

@@ -12,7 +12,7 @@ from base.text import MAX_QUERY_WORDS, fold
 
 from ..analysis import tokens
 from .thesaurus import match_at
-from .vocabulary import current_vocabulary
+from .vocabulary import Vocabulary, current_vocabulary
 
 MAX_QUERY_LENGTH = 500
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -59,12 +59,12 @@ def clean_query(text: str) -> str:
     return " ".join(text.split())
 
 
-def parse_query(text: str, *, typing: bool = False) -> ParsedQuery:
+def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | None = None) -> ParsedQuery:
     """The concepts of a query. With `typing`, the last word is being typed and may be completed."""
     text = clean_query(text)
     query_tokens = tokens(text, for_query=True)[:MAX_QUERY_WORDS]
     query_terms = [token.term for token in query_tokens]
-    vocabulary = current_vocabulary()
+    vocabulary = vocabulary or current_vocabulary()
     parsed = ParsedQuery(text=text, phrase=tuple(query_terms))
     corrections: dict[int, tuple[int, str]] = {}
     position = 0

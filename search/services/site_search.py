@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Case, Value, When
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -23,7 +23,7 @@ from ..records import KINDS
 from .engines import retrieve
 from .query import ParsedQuery, parse_query
 from .ranking import score
-from .vocabulary import current_vocabulary
+from .vocabulary import Vocabulary, current_vocabulary
 
 # Candidates asked of the engine per source (pages, documents, people): the result set is at most this.
 MAX_CANDIDATES = 300
@@ -82,66 +82,95 @@ def _directory_visible(reader) -> bool:
     return directory is not None and can_view_page(directory, reader)
 
 
-def _sources(reader):
-    """(name, what the engine searches, what the reader may see of it, how its records are found).
+@dataclass
+class Source:
+    """Where results come from: what the engine searches, what of it the reader may see (None: all of it)
+    and how its search records are found."""
 
-    Engines filter only on indexed fields: visibility (paths, collections) is applied to their answer.
-    """
-    person_type = ContentType.objects.get_for_model(Person)
-    document_type = ContentType.objects.get_for_model(PortalDocument)
-    sources = [
-        (
-            "page",
-            Page.objects.live(),
-            visible_pages(Page.objects.filter(depth__gt=2), reader),
-            {"kind__in": PAGE_KINDS},
-        ),
-        (
-            "document",
-            PortalDocument.objects.all(),
-            PortalDocument.objects.visible_to(reader),
-            {"content_type": document_type},
-        ),
-    ]
-    if _directory_visible(reader):
-        sources.append(("person", Person.objects.all(), Person.objects.all(), {"content_type": person_type}))
-    return sources
+    name: str  # "page", "document" or "person"
+    searched: QuerySet
+    allowed: QuerySet | None
+    records: Q
 
 
 PAGE_KINDS = [key for key in KINDS if key not in ("documents", "personnes")]
 
 
+def _sources(reader) -> list[Source]:
+    """Engines filter only on indexed fields: visibility (paths, collections) is applied to their answer."""
+    sources = [
+        Source(
+            "page",
+            Page.objects.live(),
+            visible_pages(Page.objects.filter(depth__gt=2), reader),
+            Q(kind__in=PAGE_KINDS),
+        ),
+        Source(
+            "document",
+            PortalDocument.objects.all(),
+            PortalDocument.objects.visible_to(reader),
+            Q(content_type=ContentType.objects.get_for_model(PortalDocument)),
+        ),
+    ]
+    if _directory_visible(reader):
+        sources.append(
+            Source("person", Person.objects.all(), None, Q(content_type=ContentType.objects.get_for_model(Person)))
+        )
+    return sources
+
+
 @dataclass
 class SourceAnswer:
-    """One source's matches the reader may see, as (record, score), and how the engine answered."""
+    """A source's matches the reader may see, by id with the engine's rank, and how the engine answered."""
 
-    scored: list[tuple[SearchRecord, float]] = field(default_factory=list)
+    source: Source
+    ranks: dict[str, int] = field(default_factory=dict)
     degraded: bool = False
     capped: bool = False
 
 
-def _ranked_records(parsed: ParsedQuery, searched, allowed, record_filter: dict) -> SourceAnswer:
-    ids, degraded = retrieve(parsed, searched, MAX_CANDIDATES)
-    answer = SourceAnswer(degraded=degraded, capped=len(ids) >= MAX_CANDIDATES)
-    if not ids:
-        return answer
-    visible = {str(pk) for pk in allowed.filter(pk__in=ids).values_list("pk", flat=True)}
-    vocabulary = current_vocabulary()
-    today = timezone.localdate()
-    position = {str(pk): rank for rank, pk in enumerate(ids) if str(pk) in visible}
+def _answer(parsed: ParsedQuery, source: Source) -> SourceAnswer:
+    ids, degraded = retrieve(parsed, source.searched, MAX_CANDIDATES)
+    answer = SourceAnswer(source, degraded=degraded, capped=len(ids) >= MAX_CANDIDATES)
+    if ids and source.allowed is not None:
+        visible = {str(pk) for pk in source.allowed.filter(pk__in=ids).values_list("pk", flat=True)}
+        ids = [pk for pk in ids if str(pk) in visible]
+    answer.ranks = {str(pk): rank for rank, pk in enumerate(ids)}
+    return answer
+
+
+def _ranked(parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAnswer]) -> list[RankedItem]:
+    """The answers' records, scored, in one query; bodies are searched for the query's terms by the
+    database, so they never leave it."""
+    answers = [answer for answer in answers if answer.ranks]
+    if not answers:
+        return []
     checked_terms = _body_terms_to_check(parsed)
+    wanted = Q()
+    for answer in answers:
+        wanted |= answer.source.records & Q(object_id__in=list(answer.ranks))
     records = (
-        SearchRecord.objects.filter(object_id__in=list(position), **record_filter)
-        .defer("body", "words")
+        SearchRecord.objects.filter(wanted)
+        .defer("body", "words", "heading", "text")
         .annotate(**{f"in_body_{rank}": _body_holds(term) for rank, term in enumerate(checked_terms)})
     )
+    source_of_kind = {kind: answer for answer in answers for kind in _kinds_of(answer.source)}
+    today = timezone.localdate()
+    ranked = []
     for record in records:
+        answer = source_of_kind.get(record.kind)
+        if answer is None or record.object_id not in answer.ranks:
+            continue
         body_terms = {term for rank, term in enumerate(checked_terms) if getattr(record, f"in_body_{rank}")}
         relevance = score(record, parsed, vocabulary, today, body_terms)
         if relevance > 0:
             # The engine's own order breaks ties.
-            answer.scored.append((record, relevance - position[record.object_id] * 1e-6))
-    return answer
+            ranked.append(RankedItem(record, relevance - answer.ranks[record.object_id] * 1e-6, answer.source.name))
+    return ranked
+
+
+def _kinds_of(source: Source) -> list[str]:
+    return {"page": PAGE_KINDS, "document": ["documents"], "person": ["personnes"]}[source.name]
 
 
 def _body_terms_to_check(parsed: ParsedQuery) -> list[str]:
@@ -153,31 +182,18 @@ def _body_holds(term: str):
     return Case(When(body__contains=f" {term} ", then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
-def _candidates(parsed: ParsedQuery, reader) -> tuple[list[RankedItem], list[SourceAnswer]]:
-    ranked, answers = [], []
-    for source, searched, allowed, record_filter in _sources(reader):
-        answer = _ranked_records(parsed, searched, allowed, record_filter)
-        answers.append(answer)
-        ranked += [RankedItem(record, relevance, source) for record, relevance in answer.scored]
-    return ranked, answers
-
-
 def ranked_objects(queryset, query: str) -> list:
     """The queryset's objects matching the query, best first: the same analysis and ranking as the site
     search, for a section's own search box (the document library)."""
-    parsed = parse_query(query)
+    vocabulary = current_vocabulary()
+    parsed = parse_query(query, vocabulary=vocabulary)
     if not parsed:
         return []
     content_type = ContentType.objects.get_for_model(queryset.model)
-    searched = queryset.model._default_manager.all()
-    records = sorted(
-        _ranked_records(parsed, searched, queryset, {"content_type": content_type}).scored,
-        key=lambda entry: entry[1],
-        reverse=True,
-    )
-    objects = queryset.in_bulk([record.object_id for record, _relevance in records])
-    by_key = {str(pk): obj for pk, obj in objects.items()}
-    return [by_key[record.object_id] for record, _relevance in records if record.object_id in by_key]
+    source = Source("document", queryset.model._default_manager.all(), queryset, Q(content_type=content_type))
+    items = sorted(_ranked(parsed, vocabulary, [_answer(parsed, source)]), key=lambda item: item.score, reverse=True)
+    objects = {str(pk): obj for pk, obj in queryset.in_bulk([item.record.object_id for item in items]).items()}
+    return [objects[item.record.object_id] for item in items if item.record.object_id in objects]
 
 
 def _matches(item: RankedItem, filters: SearchFilters, skip: str = "") -> bool:
@@ -249,10 +265,12 @@ def _sorted(items: list[RankedItem], sort: str) -> list[RankedItem]:
 def search_site(reader, query: str, filters: SearchFilters | None = None, *, typing: bool = False) -> SearchOutcome:
     """Everything the reader may see that answers the query, ranked, with facets and a suggestion."""
     filters = filters or SearchFilters()
-    parsed = parse_query(query, typing=typing)
+    vocabulary = current_vocabulary()
+    parsed = parse_query(query, typing=typing, vocabulary=vocabulary)
     if not parsed:
         return SearchOutcome(parsed, filters)
-    candidates, answers = _candidates(parsed, reader)
+    answers = [_answer(parsed, source) for source in _sources(reader)]
+    candidates = _ranked(parsed, vocabulary, answers)
     facets = _facets(candidates, filters, reader)
     items = _sorted([item for item in candidates if _matches(item, filters)], filters.sort)
     degraded = any(answer.degraded for answer in answers)

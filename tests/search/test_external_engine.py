@@ -255,6 +255,9 @@ def _engine_at(port: int) -> dict:
     }
 
 
+DEGRADED_WARNING = "Le moteur de recherche configuré ne répond pas"
+
+
 @pytest.fixture
 def unreachable_engine():
     """The external engine configured on a loopback port nobody listens on."""
@@ -292,12 +295,14 @@ def test_search_falls_back_to_the_database_when_the_engine_is_unreachable(
     assert response.status_code == 200
     assert "Prévention des troubles musculo-squelettiques" in page_text(response)
     assert response.context["show_degraded_warning"] is False
+    assert DEGRADED_WARNING not in page_text(response)
 
     client.force_login(administrator)
     response = client.get("/recherche/", {"q": "TMS"})
     assert response.status_code == 200
     assert "Prévention des troubles musculo-squelettiques" in page_text(response)
     assert response.context["show_degraded_warning"] is True
+    assert DEGRADED_WARNING in page_text(response)
 
 
 @pytest.mark.django_db

@@ -40,13 +40,16 @@ def test_result_and_tab_counts_leave_out_what_the_reader_may_not_see(
 
     assert outsider.context["result_count"] == 3 and member.context["result_count"] == 5
     assert outsider.context["all_count"] == 3 and member.context["all_count"] == 5
-    assert outsider.context["documents_count"] == 1 and member.context["documents_count"] == 2
-    assert {key: count for key, _label, count in outsider.context["content_types"]}["actualites"] == 1
-    assert {key: count for key, _label, count in member.context["content_types"]}["actualites"] == 2
-    assert "Actualités (1)" in page_text(outsider)
+    assert _tab_counts(outsider)["documents"] == 1 and _tab_counts(member)["documents"] == 2
+    assert _tab_counts(outsider)["actualites"] == 1 and _tab_counts(member)["actualites"] == 2
+    assert "Actualités 1" in page_text(outsider)
     assert "Fiche du comite" not in page_text(outsider)
     news_tab = reader_client.get("/recherche/", {"q": "ergonomie", "type": "actualites"})
     assert news_tab.context["result_count"] == 1 and news_tab.context["all_count"] == 3
+
+
+def _tab_counts(response) -> dict[str, int]:
+    return {tab.value: tab.count for tab in response.context["type_tabs"]}
 
 
 @pytest.mark.django_db
@@ -99,7 +102,10 @@ def test_search_results_query_count_does_not_grow_with_results(reader_client, ho
     def add_items(n):
         for _ in range(n):
             factories.NewsPageFactory(summary="Ergonomie des postes.")
+        # The first search after the index changed reloads the vocabulary, once.
+        reader_client.get("/recherche/?q=ergonomie")
 
-    # Fixed costs: session, account, site, header and navigation; one search for the pages, one for the
-    # documents, and the promotions with their hit counter.
-    assert_query_budget(reader_client, "/recherche/?q=ergonomie", add_items)
+    # Fixed costs: account, site, header and navigation, the vocabulary's and thesaurus' freshness; per
+    # source (pages, documents) the engine and the records; the pages shown by type; the search report;
+    # Wagtail's promotions with their hit counter (4). Above the portal's 15: see search/services/promotions.
+    assert_query_budget(reader_client, "/recherche/?q=ergonomie", add_items, budget=18)
