@@ -111,8 +111,14 @@ def local_zones(obj) -> Zones:
 
 
 def analysed_text(obj) -> str:
-    """What Wagtail's index receives for the item besides its raw fields: the terms of every zone."""
-    return " ".join(token.term for token in tokens(zones_of(obj).all_text()))
+    """What Wagtail's index receives for the item besides its raw fields: the terms of every zone.
+
+    Read once per instance: Wagtail's backends ask for it once per index column.
+    """
+    cached = getattr(obj, "_search_terms", None)
+    if cached is None:
+        cached = obj._search_terms = " ".join(token.term for token in tokens(zones_of(obj).all_text()))
+    return cached
 
 
 def _date(obj) -> datetime.date | None:
