@@ -132,12 +132,13 @@ class Person(SearchTermsMixin, index.Indexed, models.Model):
         return (self.first_name[:1] + self.last_name[:1]).upper()
 
 
-class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
+class DirectoryPage(SearchTermsMixin, RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
     """The annuaire: everyone in the service, filterable by métier and site, with one card per person."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField(ANALYSED_FIELD)]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1

@@ -61,7 +61,9 @@ def term_of(word: str) -> str:
         return ""
     if len(folded) <= UNSTEMMED_LENGTH or any(char.isdigit() for char in folded):
         return folded
-    return fold(_stemmer.stemWord(lowered))
+    stem = fold(_stemmer.stemWord(lowered))
+    # "DUER" would become "du": a stem this short says less than the word.
+    return stem if len(stem) > UNSTEMMED_LENGTH - 1 else folded
 
 
 def _without_elision(word: str, start: int) -> tuple[str, int]:

@@ -76,11 +76,11 @@ class SearchRecord(models.Model):
     # line, cut to search.records.MAX_TEXT_LENGTH) that excerpts are cut from.
     heading = models.TextField(blank=True)
     text = models.TextField(blank=True)
-    # The terms of each zone, in order (the body's distinct terms only).
+    # The terms of each zone, in order.
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     fields = models.TextField(blank=True)
-    # The body's distinct terms, space-separated and padded: " a b c ".
+    # The body's terms in order, space-separated and padded: " a b c ". Searched in place by the database.
     body = models.TextField(blank=True)
     words = models.TextField(blank=True)
     date = models.DateField(null=True, blank=True)

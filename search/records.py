@@ -15,12 +15,12 @@ from modelsearch import index
 from .analysis import tokens
 
 TITLE_FIELDS = {"title", "first_name", "last_name"}
-SUMMARY_FIELDS = {"summary", "search_description", "description"}
+SUMMARY_FIELDS = {"summary", "search_description", "description", "job_title", "introduction"}
 BODY_FIELDS = {"body", "extracted_text", "biography"}
 # The field Wagtail indexes the analysed text under; not a zone of its own.
 ANALYSED_FIELD = "search_terms"
-# Long documents: what the ranking reads of a body is its distinct terms, this many at most.
-MAX_BODY_TERMS = 4000
+# Long documents: the body's terms are kept up to this many (the database searches them in place).
+MAX_BODY_TERMS = 20000
 # What excerpts are cut from is kept to this many characters.
 MAX_TEXT_LENGTH = 5000
 
@@ -161,7 +161,7 @@ def record_values(obj) -> dict:
     words it holds (for the vocabulary) and its facets."""
     zones = zones_of(obj)
     zone_tokens = {name: tokens("\n".join(getattr(zones, name))) for name in ("title", "summary", "fields", "body")}
-    body_terms = list(dict.fromkeys(token.term for token in zone_tokens["body"]))[:MAX_BODY_TERMS]
+    body_terms = [token.term for token in zone_tokens["body"]][:MAX_BODY_TERMS]
     words = {}
     for found in zone_tokens.values():
         for token in found:

@@ -8,7 +8,7 @@ SYNONYMS = [
     "RPS, risques psychosociaux",
     "DUERP, DUER, document unique d’évaluation des risques professionnels, document unique",
     "EvRP, évaluation des risques professionnels",
-    "PDP, prévention de la désinsertion professionnelle, maintien en emploi",
+    "PDP, prévention de la désinsertion professionnelle",
     "QVCT, qualité de vie et des conditions de travail, QVT, qualité de vie au travail",
     "SPSTI, service de prévention et de santé au travail interentreprises, service de santé au travail",
     "CMR, cancérogènes mutagènes reprotoxiques, agents cancérogènes",

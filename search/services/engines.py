@@ -36,6 +36,8 @@ def _all_of(terms: tuple[str, ...]):
 
 def _search_ids(alias: str, query, queryset, limit: int) -> list:
     backend = get_search_backend(alias)
+    if hasattr(backend, "ranked_keys"):
+        return backend.ranked_keys(query, queryset, limit)
     only_key = queryset.only(queryset.model._meta.pk.attname)
     return [obj.pk for obj in backend.search(query, only_key, order_by_relevance=True)[:limit]]
 

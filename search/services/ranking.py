@@ -12,8 +12,10 @@ from ..models import SearchRecord
 from .query import ParsedQuery
 from .vocabulary import Vocabulary
 
-ZONE_WEIGHTS = (("title", 8.0), ("summary", 4.0), ("fields", 2.0), ("body", 1.0))
-PHRASE_BONUS = {"title": 1.6, "summary": 1.3, "fields": 1.15}
+ZONE_WEIGHTS = (("title", 5.0), ("summary", 3.0), ("fields", 2.0), ("body", 1.5))
+PHRASE_BONUS = {"title": 2.0, "summary": 1.8, "fields": 1.6, "body": 1.6}
+# A result holding only some of the query's concepts keeps (share held) ** this of its score.
+COVERAGE_EXPONENT = 1.5
 EXACT_TITLE_BONUS = 1.5
 NEWS_KIND = "actualites"
 # News loses its bonus over a year.
@@ -30,42 +32,67 @@ def _padded(record: SearchRecord, body_terms: set[str]) -> dict[str, str]:
     }
 
 
-def _holds(text: str, terms: tuple[str, ...]) -> bool:
-    return all(f" {term} " in text for term in terms)
+def _holds(text: str, padded_terms: tuple[str, ...]) -> bool:
+    return all(term in text for term in padded_terms)
 
 
-def score(
-    record: SearchRecord, query: ParsedQuery, vocabulary: Vocabulary, today: datetime.date, body_terms: set[str]
-) -> float:
-    """The record's relevance; `body_terms` are the query's terms its body holds (read by the database,
-    so long bodies never leave it)."""
-    zones = _padded(record, body_terms)
-    total, matched = 0.0, 0
-    for concept in query.concepts:
+class Scorer:
+    """Scores records against one query; what depends on the query alone is worked out once."""
+
+    def __init__(self, query: ParsedQuery, vocabulary: Vocabulary, today: datetime.date):
+        # Per concept, its alternatives as (terms padded with spaces, weight × rarity), the most valuable first.
+        self.concepts = [
+            sorted(
+                (
+                    (
+                        tuple(f" {term} " for term in alternative.terms),
+                        alternative.weight * max(vocabulary.idf(term) for term in alternative.terms),
+                    )
+                    for alternative in concept.alternatives
+                ),
+                key=lambda entry: -entry[1],
+            )
+            for concept in query.concepts
+        ]
+        self.phrase = f" {' '.join(query.phrase)} " if len(query.phrase) > 1 else ""
+        self.title = " ".join(query.phrase)
+        self.today = today
+
+    def _best(self, zones: dict[str, str], alternatives) -> float:
         best = 0.0
-        for alternative in concept.alternatives:
-            value = alternative.weight * max(vocabulary.idf(term) for term in alternative.terms)
+        top_weight = ZONE_WEIGHTS[0][1]
+        for padded_terms, value in alternatives:
+            if top_weight * value <= best:
+                break
             for zone, weight in ZONE_WEIGHTS:
                 if weight * value <= best:
                     break
-                if _holds(zones[zone], alternative.terms):
+                if _holds(zones[zone], padded_terms):
                     best = weight * value
                     break
-        if best:
-            matched += 1
-            total += best
-    if not matched:
-        return 0.0
-    total *= (matched / len(query.concepts)) ** 2
-    if len(query.phrase) > 1:
-        phrase = f" {' '.join(query.phrase)} "
-        for zone, bonus in PHRASE_BONUS.items():
-            if phrase in zones[zone]:
-                total *= bonus
-                break
-    if query.phrase and record.title == " ".join(query.phrase):
-        total *= EXACT_TITLE_BONUS
-    if record.kind == NEWS_KIND and record.date:
-        age = (today - record.date).days
-        total *= 1 + RECENCY_BONUS * max(0.0, 1 - max(age, 0) / RECENCY_DAYS)
-    return total
+        return best
+
+    def score(self, record: SearchRecord, body_terms: set[str], body_has_phrase: bool = False) -> float:
+        """The record's relevance; `body_terms` are the query's terms its body holds and `body_has_phrase`
+        whether it holds them in a row (both read by the database, so long bodies never leave it)."""
+        zones = _padded(record, body_terms)
+        total, matched = 0.0, 0
+        for alternatives in self.concepts:
+            best = self._best(zones, alternatives)
+            if best:
+                matched += 1
+                total += best
+        if not matched:
+            return 0.0
+        total *= (matched / len(self.concepts)) ** COVERAGE_EXPONENT
+        if self.phrase:
+            for zone, bonus in PHRASE_BONUS.items():
+                if body_has_phrase if zone == "body" else self.phrase in zones[zone]:
+                    total *= bonus
+                    break
+        if self.title and record.title == self.title:
+            total *= EXACT_TITLE_BONUS
+        if record.kind == NEWS_KIND and record.date:
+            age = (self.today - record.date).days
+            total *= 1 + RECENCY_BONUS * max(0.0, 1 - max(age, 0) / RECENCY_DAYS)
+        return total

@@ -22,11 +22,11 @@ from ..models import SearchRecord
 from ..records import KINDS
 from .engines import retrieve
 from .query import ParsedQuery, parse_query
-from .ranking import score
+from .ranking import Scorer
 from .vocabulary import Vocabulary, current_vocabulary
 
 # Candidates asked of the engine per source (pages, documents, people): the result set is at most this.
-MAX_CANDIDATES = 300
+MAX_CANDIDATES = 200
 # Terms of the query looked for in the bodies (in the database): the typed ones come first.
 MAX_BODY_CHECKS = 40
 FACETS = ("type", "metier", "groupe", "annee", "mot_cle")
@@ -149,20 +149,19 @@ def _ranked(parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAns
     wanted = Q()
     for answer in answers:
         wanted |= answer.source.records & Q(object_id__in=list(answer.ranks))
-    records = (
-        SearchRecord.objects.filter(wanted)
-        .defer("body", "words", "heading", "text")
-        .annotate(**{f"in_body_{rank}": _body_holds(term) for rank, term in enumerate(checked_terms)})
-    )
+    checks = {f"in_body_{rank}": _body_holds(term) for rank, term in enumerate(checked_terms)}
+    if len(parsed.phrase) > 1:
+        checks["body_has_phrase"] = _body_holds(" ".join(parsed.phrase))
+    records = SearchRecord.objects.filter(wanted).defer("body", "words", "heading", "text").annotate(**checks)
     source_of_kind = {kind: answer for answer in answers for kind in _kinds_of(answer.source)}
-    today = timezone.localdate()
+    scorer = Scorer(parsed, vocabulary, timezone.localdate())
     ranked = []
     for record in records:
         answer = source_of_kind.get(record.kind)
         if answer is None or record.object_id not in answer.ranks:
             continue
         body_terms = {term for rank, term in enumerate(checked_terms) if getattr(record, f"in_body_{rank}")}
-        relevance = score(record, parsed, vocabulary, today, body_terms)
+        relevance = scorer.score(record, body_terms, getattr(record, "body_has_phrase", False))
         if relevance > 0:
             # The engine's own order breaks ties.
             ranked.append(RankedItem(record, relevance - answer.ranks[record.object_id] * 1e-6, answer.source.name))
@@ -178,8 +177,8 @@ def _body_terms_to_check(parsed: ParsedQuery) -> list[str]:
     return list(dict.fromkeys(terms))[:MAX_BODY_CHECKS]
 
 
-def _body_holds(term: str):
-    return Case(When(body__contains=f" {term} ", then=Value(True)), default=Value(False), output_field=BooleanField())
+def _body_holds(terms: str):
+    return Case(When(body__contains=f" {terms} ", then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
 def ranked_objects(queryset, query: str) -> list:
