@@ -26,8 +26,8 @@ DEFAULT_INDEX_PREFIX = "portail_"
 
 DATABASE_BACKEND = {
     "BACKEND": "search.backends.database",
-    # Used on PostgreSQL only; created by search/migrations (stemming + accent folding).
-    "SEARCH_CONFIG": "french_unaccent",
+    # Used on PostgreSQL only (search/migrations/0004): accents folded; the terms come stemmed.
+    "SEARCH_CONFIG": "simple_unaccent",
 }
 
 

@@ -41,7 +41,7 @@ from tests.utils import page_text
 
 def test_without_search_url_the_database_answers_alone():
     backends = search_settings.search_backends({})
-    assert backends == {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "french_unaccent"}}
+    assert backends == {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple_unaccent"}}
     assert search_settings.search_backends({"SEARCH_URL": "  "}) == backends
 
 
@@ -251,7 +251,7 @@ def _free_port() -> int:
 def _engine_at(port: int) -> dict:
     return {
         "default": {"BACKEND": "search.backends.external", "URLS": [f"http://127.0.0.1:{port}"], "INDEX_PREFIX": "t_"},
-        "database": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "french_unaccent"},
+        "database": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple_unaccent"},
     }
 
 

@@ -1,0 +1,61 @@
+"""The PostgreSQL search compiler of the database backend, ranking in one full-text query
+(search.backends.database).
+
+Wagtail's compiler ranks with one ts_rank per word of the query over every match; the portal's queries
+carry many alternatives (synonyms, completions), which made that the slow part of a search. Here the
+index is asked once, with the whole query, through its GIN index on title || body, and ranked with one
+ts_rank; the portal then ranks the best of those itself (search.services.ranking).
+"""
+
+from django.db import connections, router
+from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+from modelsearch.conf import get_app_config
+from modelsearch.query import And, Or, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+# Index entries read, best first, before the queryset's own filters (live pages…) are applied.
+RANKED_WINDOW = 2000
+
+
+def _tsquery(query) -> str | None:
+    """The query in to_tsquery syntax, or None when it holds other kinds of nodes."""
+    if isinstance(query, PlainText):
+        words = query.query_string.split()
+        if not words or any("'" in word or "\\" in word for word in words):
+            return None
+        joiner = " & " if query.operator.lower() == "and" else " | "
+        return "(" + joiner.join(f"'{word}'" for word in words) + ")"
+    if isinstance(query, (And, Or)):
+        parts = [_tsquery(subquery) for subquery in query.subqueries]
+        if not parts or None in parts:
+            return None
+        return "(" + (" & " if isinstance(query, And) else " | ").join(parts) + ")"
+    return None
+
+
+class RankedInOneQueryPostgresCompiler(PostgresSearchQueryCompiler):
+    def ranks_in_one_query(self) -> bool:
+        return self.order_by_relevance and _tsquery(self.query) is not None
+
+    def ranked_keys(self, config, limit: int) -> list:
+        """The primary keys of the best `limit` matches the queryset allows, best first, no object built."""
+        sql = f"""
+            SELECT object_id FROM {IndexEntry._meta.db_table}
+            WHERE content_type_id = ANY(%(types)s) AND (title || body) @@ to_tsquery(%(config)s::regconfig, %(query)s)
+            ORDER BY ts_rank(title || body, to_tsquery(%(config)s::regconfig, %(query)s)) DESC, id
+            LIMIT %(window)s
+        """
+        parameters = {
+            "types": list(get_descendants_content_types_pks(self.queryset.model)),
+            "config": config or "simple",
+            "query": _tsquery(self.query),
+            "window": RANKED_WINDOW,
+        }
+        with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
+            cursor.execute(sql, parameters)
+            object_ids = [row[0] for row in cursor.fetchall()]
+        pk_field = self.queryset.model._meta.pk
+        ranked = list(dict.fromkeys(pk_field.to_python(object_id) for object_id in object_ids))
+        allowed = set(self.queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in allowed][:limit]
