@@ -2,14 +2,13 @@
 filter choices, pagination and highlighted search excerpts."""
 
 import html
-import unicodedata
 
 from django import template
 from django.conf import settings
-from django.utils.html import conditional_escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 
-from base.text import fold
+from search.analysis import terms as query_terms
+from search.highlighting import beginning, excerpt
 
 register = template.Library()
 
@@ -74,68 +73,17 @@ def elided_pages(page_obj):
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
 
 
-def _fold_with_positions(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the position of its source character."""
-    folded, positions = [], []
-    for index, char in enumerate(text):
-        decomposed = unicodedata.normalize("NFKD", char)
-        for folded_char in "".join(c for c in decomposed if not unicodedata.combining(c)).casefold():
-            folded.append(folded_char)
-            positions.append(index)
-    return "".join(folded), positions
-
-
-def _match_spans(text: str, query: str) -> list[tuple[int, int]]:
-    terms = {fold(term) for term in query.split()}
-    terms = sorted((t for t in terms if len(t) >= 2), key=len, reverse=True)
-    if not terms:
-        return []
-    folded, positions = _fold_with_positions(text)
-    spans = []
-    for term in terms:
-        start = folded.find(term)
-        while start != -1:
-            spans.append((positions[start], positions[start + len(term) - 1] + 1))
-            start = folded.find(term, start + len(term))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 @register.filter
 def highlight(text, query="") -> str:
-    """Plain text shortened around the first match of the query, with matches wrapped in <mark>.
+    """Plain text shortened around the words matching the query, those words wrapped in <mark>.
 
-    Matching ignores case and accents, like the search itself ("medecin" marks "Médecin").
+    Words match as the search matches them (search.analysis: accents, plurals, elisions), whole words
+    only: "de" never marks the inside of "médecins".
     """
     # Rich text and auto-escaped values arrive as HTML: compare and cut the text a reader sees.
-    text = " ".join(html.unescape(strip_tags(str(text or ""))).split())
-    if not text:
-        return ""
-    spans = _match_spans(text, str(query or ""))
-    window_start = 0
-    if spans and spans[0][0] > EXCERPT_LENGTH // 3:
-        window_start = text.rfind(" ", 0, spans[0][0] - EXCERPT_LENGTH // 4) + 1
-    window_end = min(len(text), window_start + EXCERPT_LENGTH)
-    if window_end < len(text):
-        window_end = text.rfind(" ", window_start, window_end) if " " in text[window_start:window_end] else window_end
-    pieces = ["… "] if window_start > 0 else []
-    cursor = window_start
-    for start, end in spans:
-        if end <= window_start or start >= window_end:
-            continue
-        start, end = max(start, window_start), min(end, window_end)
-        pieces.append(conditional_escape(text[cursor:start]))
-        pieces.append(f"<mark>{conditional_escape(text[start:end])}</mark>")
-        cursor = end
-    pieces.append(conditional_escape(text[cursor:window_end]))
-    if window_end < len(text):
-        pieces.append(" …")
-    return mark_safe("".join(str(piece) for piece in pieces))
+    text = html.unescape(strip_tags(str(text or "")))
+    terms = set(query_terms(str(query or ""), for_query=True))
+    return excerpt([text], terms, EXCERPT_LENGTH) or beginning([text], EXCERPT_LENGTH)
 
 
 @register.simple_tag
