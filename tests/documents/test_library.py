@@ -54,6 +54,16 @@ def test_uploaded_text_is_found_by_the_library_search(reader_client, uploaded_do
 
 
 @pytest.mark.django_db
+def test_library_search_finds_other_forms_and_marks_whole_words(reader_client, uploaded_docx, library):
+    response = reader_client.get(library.url, {"q": "questions de l’ergonomie"})
+    body = response.content.decode()
+    assert "Trame d'entretien" in page_text(response)
+    assert "<mark>Questions</mark>" in body and "<mark>ergonomie</mark>" in body
+    # "de" is a stop word: never marked, neither alone nor inside another word.
+    assert "<mark>de</mark>" not in body and "pré-<mark>" not in body
+
+
+@pytest.mark.django_db
 def test_library_search_ignores_punctuation(reader_client, uploaded_docx, library):
     response = reader_client.get(library.url, {"q": '"ergonomie'})
     assert response.status_code == 200
