@@ -3,8 +3,8 @@
 
 Wagtail's compiler ranks with one ts_rank per word of the query over every match; the portal's queries
 carry many alternatives (synonyms, completions), which made that the slow part of a search. Here the
-index is asked once, with the whole query, through its GIN index on title || body, and ranked with one
-ts_rank; the portal then ranks the best of those itself (search.services.ranking).
+index is asked once, with the whole query, through its GIN indexes on title and body, and ranked with
+one ts_rank per field; the portal then ranks the best of those itself (search.services.ranking).
 """
 
 from django.db import connections, router
@@ -42,8 +42,10 @@ class RankedInOneQueryPostgresCompiler(PostgresSearchQueryCompiler):
         """The primary keys of the best `limit` matches the queryset allows, best first, no object built."""
         sql = f"""
             SELECT object_id FROM {IndexEntry._meta.db_table}
-            WHERE content_type_id = ANY(%(types)s) AND (title || body) @@ to_tsquery(%(config)s::regconfig, %(query)s)
-            ORDER BY ts_rank(title || body, to_tsquery(%(config)s::regconfig, %(query)s)) DESC, id
+            WHERE content_type_id = ANY(%(types)s) AND (title @@ to_tsquery(%(config)s::regconfig, %(query)s)
+                OR body @@ to_tsquery(%(config)s::regconfig, %(query)s))
+            ORDER BY ts_rank(title, to_tsquery(%(config)s::regconfig, %(query)s)) * 2
+                + ts_rank(body, to_tsquery(%(config)s::regconfig, %(query)s)) DESC, id
             LIMIT %(window)s
         """
         parameters = {

@@ -22,11 +22,24 @@ ENGINE_DOWN_KEY = "search:engine-down"
 MAX_ALTERNATIVES = 60
 
 
-def engine_query(parsed: ParsedQuery):
-    """The query sent to the engine: any alternative of any concept (ranking then counts them)."""
+def engine_query(parsed: ParsedQuery, *, every_concept: bool = False):
+    """The query sent to the engine: any alternative of any concept (ranking then counts them), or with
+    `every_concept`, results holding every concept (each through any of its alternatives)."""
+    if every_concept and len(parsed.concepts) > 1:
+        budget = max(1, MAX_ALTERNATIVES // len(parsed.concepts))
+        return And(
+            [
+                _any_of([alternative.terms for alternative in concept.alternatives][:budget])
+                for concept in parsed.concepts
+            ]
+        )
     alternatives = [alternative.terms for concept in parsed.concepts for alternative in concept.alternatives]
     typed_first = sorted(dict.fromkeys(alternatives), key=lambda terms: not set(terms) <= set(parsed.phrase))
-    parts = [_all_of(terms) for terms in typed_first[:MAX_ALTERNATIVES]]
+    return _any_of(typed_first[:MAX_ALTERNATIVES])
+
+
+def _any_of(alternatives: list[tuple[str, ...]]):
+    parts = [_all_of(terms) for terms in dict.fromkeys(alternatives)]
     return parts[0] if len(parts) == 1 else Or(parts)
 
 
@@ -42,15 +55,27 @@ def _search_ids(alias: str, query, queryset, limit: int) -> list:
     return [obj.pk for obj in backend.search(query, only_key, order_by_relevance=True)[:limit]]
 
 
+def _candidate_ids(alias: str, parsed: ParsedQuery, queryset, limit: int) -> list:
+    """Results holding every concept of the query first, then those holding some: a common word alone
+    then never crowds out the answers to the whole query, and the engine ranks far fewer matches."""
+    ids = []
+    if len(parsed.concepts) > 1:
+        ids = _search_ids(alias, engine_query(parsed, every_concept=True), queryset, limit)
+    if len(ids) < limit:
+        seen = set(ids)
+        more = _search_ids(alias, engine_query(parsed), queryset, limit)
+        ids += [pk for pk in more if pk not in seen][: limit - len(ids)]
+    return ids
+
+
 def retrieve(parsed: ParsedQuery, queryset, limit: int) -> tuple[list, bool]:
     """The primary keys of the best `limit` matches in the queryset, in the engine's order, and whether
     the fallback answered instead of the configured engine."""
-    query = engine_query(parsed)
     has_fallback = FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS
     if has_fallback and cache.get(ENGINE_DOWN_KEY):
-        return _search_ids(FALLBACK_ALIAS, query, queryset, limit), True
+        return _candidate_ids(FALLBACK_ALIAS, parsed, queryset, limit), True
     try:
-        return _search_ids("default", query, queryset, limit), False
+        return _candidate_ids("default", parsed, queryset, limit), False
     except Exception:
         # Any failure, not only a refused connection: a missing index or a refused query are no reason
         # for a reader to get an error while the database can answer.
@@ -58,4 +83,4 @@ def retrieve(parsed: ParsedQuery, queryset, limit: int) -> tuple[list, bool]:
             raise
         logger.warning("Moteur de recherche injoignable : la base de données répond à sa place.", exc_info=True)
         cache.set(ENGINE_DOWN_KEY, True, ENGINE_RETRY_AFTER)
-        return _search_ids(FALLBACK_ALIAS, query, queryset, limit), True
+        return _candidate_ids(FALLBACK_ALIAS, parsed, queryset, limit), True

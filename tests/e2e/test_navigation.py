@@ -130,9 +130,9 @@ def test_search_shows_promotions_first_and_links_documents_to_their_file(signed_
     expect(document_link).to_have_attribute("href", re.compile(r"^/documents/\d+/trame-fiche-action"))
     expect(page.locator(".results mark").first).to_be_visible()
 
-    # Each type tab carries its count: "Documents (1)".
+    # Each type tab carries its count: "Documents 1".
     documents_tab = page.get_by_role("navigation", name="Type de contenu").get_by_role("link", name="Documents")
-    expect(documents_tab).to_have_text(re.compile(r"Documents\s*\(1\)"))
+    expect(documents_tab).to_have_text(re.compile(r"^\s*Documents\s*1\s*$"))
     documents_tab.click()
     expect(page.locator(".results > li")).to_have_count(1)
 
