@@ -30,7 +30,6 @@ MAX_CANDIDATES = 200
 # Terms of the query looked for in the bodies (in the database): the typed ones come first.
 MAX_BODY_CHECKS = 40
 FACETS = ("type", "metier", "groupe", "annee", "mot_cle")
-SORTS = ("pertinence", "date")
 
 
 @dataclass(frozen=True)

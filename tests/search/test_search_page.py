@@ -434,3 +434,14 @@ def test_the_page_costs_the_same_number_of_queries_with_5_and_50_results_of_ever
     assert with_five == with_fifty, f"{with_five} queries with 5 items of each kind, {with_fifty} with 50"
     assert with_fifty <= QUERY_CEILING, with_fifty
     print("QUERIES", with_fifty)
+
+
+@pytest.mark.django_db
+def test_a_very_common_word_says_only_the_best_matches_are_ranked(reader_client, sections, monkeypatch):
+    monkeypatch.setattr("search.services.site_search.MAX_CANDIDATES", 3)
+    for number in range(4):
+        factories.NewsPageFactory(title=f"Canicule, consigne {number}")
+    factories.NewsPageFactory(title="Vigilance orange")
+    text = page_text(reader_client.get("/recherche/", {"q": "canicule"}))
+    assert "seuls les plus pertinents sont classés et comptés" in text
+    assert "seuls les plus pertinents" not in page_text(reader_client.get("/recherche/", {"q": "vigilance"}))
