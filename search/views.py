@@ -5,10 +5,10 @@ from django.template.response import TemplateResponse
 from accounts.access import reader_can_access_admin
 
 from .records import KINDS
-from .services.facet_links import active_filters, prefetch_photos, side_facets, type_tabs
+from .services.facet_links import active_filters, side_facets, type_tabs
 from .services.promotions import promoted_results
 from .services.reporting import record_search
-from .services.results import search_page
+from .services.results import prefetch_photos, search_page
 
 
 def search(request):

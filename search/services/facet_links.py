@@ -4,10 +4,7 @@ first page."""
 
 from dataclasses import dataclass
 
-from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-
-from people.models import Person
 
 from ..records import KINDS
 from .site_search import FacetValue
@@ -110,10 +107,3 @@ def type_tabs(filters, facets: dict[str, list[FacetValue]]) -> list[FacetValue]:
         tabs.append(FacetValue(filters.type, str(KINDS[filters.type][0]), 0, True))
         tabs.sort(key=lambda tab: order.index(tab.value))
     return tabs
-
-
-def prefetch_photos(page_hits) -> None:
-    """People's photos and their renditions for the whole page at once, not one person at a time."""
-    people = [hit.object for hit in page_hits if isinstance(hit.object, Person) and hit.object.photo_id]
-    if people:
-        prefetch_related_objects(people, "photo__renditions")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 from wagtail.models import Page
@@ -122,3 +123,10 @@ def search_page(request) -> SearchPage:
     page = Paginator(outcome.items, RESULTS_PER_PAGE).get_page(page_number)
     page.object_list = hits(list(page.object_list), outcome.query, request)
     return SearchPage(outcome, page, messages)
+
+
+def prefetch_photos(page_hits) -> None:
+    """People's photos and their renditions for the whole page at once, not one person at a time."""
+    people = [hit.object for hit in page_hits if isinstance(hit.object, Person) and hit.object.photo_id]
+    if people:
+        prefetch_related_objects(people, "photo__renditions")
