@@ -157,8 +157,8 @@ def _tags(obj) -> list[str]:
 
 
 def record_values(obj) -> dict:
-    """The SearchRecord fields of an item: its zones' terms in order (the body's distinct terms), the
-    words it holds (for the vocabulary) and its facets."""
+    """The SearchRecord fields of an item: its title and text as written (for display), its zones' terms
+    in order (the body's first MAX_BODY_TERMS), the words it holds (for the vocabulary) and its facets."""
     zones = zones_of(obj)
     zone_tokens = {name: tokens("\n".join(getattr(zones, name))) for name in ("title", "summary", "fields", "body")}
     body_terms = [token.term for token in zone_tokens["body"]][:MAX_BODY_TERMS]
