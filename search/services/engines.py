@@ -34,6 +34,9 @@ def engine_query(parsed: ParsedQuery, *, every_concept: bool = False):
             ]
         )
     alternatives = [alternative.terms for concept in parsed.concepts for alternative in concept.alternatives]
+    # Words nearly every item holds would make the engine rank most of the index: rarer ones find.
+    if parsed.telling_terms:
+        alternatives = [terms for terms in alternatives if set(terms) & parsed.telling_terms] or alternatives
     typed_first = sorted(dict.fromkeys(alternatives), key=lambda terms: not set(terms) <= set(parsed.phrase))
     return _any_of(typed_first[:MAX_ALTERNATIVES])
 

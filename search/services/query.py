@@ -18,6 +18,8 @@ MAX_QUERY_LENGTH = 500
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 TYPED, SYNONYM, COMPLETION, CORRECTION = 1.0, 0.9, 0.75, 0.7
+COMMON_SHARE = 0.2
+COMMON_MIN_ITEMS = 500
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class ParsedQuery:
     phrase: tuple[str, ...] = ()
     # The query with misspelt words corrected, when one was: "Vouliez-vous dire … ?"
     suggestion: str = ""
+    # On a large index, the query's terms held by some items but at most COMMON_SHARE of them: only
+    # those find candidates when there are some ("travail", in nearly every page of an occupational-health
+    # service, still ranks results but does not make the engine rank most of the index).
+    telling_terms: frozenset | None = None
 
     @property
     def highlight_terms(self) -> set[str]:
@@ -93,6 +99,14 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
                     corrections[token.start] = (token.end, word)
         parsed.concepts.append(Concept(token.word, alternatives))
         position += 1
+    if vocabulary.items >= COMMON_MIN_ITEMS:
+        threshold = COMMON_SHARE * vocabulary.items
+        parsed.telling_terms = frozenset(
+            term
+            for concept in parsed.concepts
+            for term in concept.all_terms
+            if 0 < vocabulary.terms.get(term, 0) <= threshold
+        )
     if corrections:
         pieces, cursor = [], 0
         for start, (end, word) in sorted(corrections.items()):
