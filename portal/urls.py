@@ -31,6 +31,8 @@ urlpatterns = [
     path("flux/agenda.ics", agenda_ics, name="agenda_ics"),
     path("flux/agenda/<int:event_id>.ics", event_ics, name="event_ics"),
     path("api/search/", search_api.search, name="search_api"),
+    path("", include("participation.urls")),
+    path("", include("personal_feeds.urls")),
     path("api/v2/", api_router.urls),
 ]
 

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "knowledge",
     "documents",
     "search",
+    "participation",
+    "personal_feeds",
+    "dashboard",
     "importer",
     "demo",
     # Wagtail

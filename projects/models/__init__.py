@@ -1,5 +1,6 @@
 from ..choices import GroupStatus, MicroProjectStatus, NeedStatus
 from .needs import NeedsIndexPage, NeedsSheetPage, NeedsSheetPageTag
+from .needs_history import NeedsStatusChange
 from .service_project import ServiceProjectPage, ServiceProjectResourcePerson
 from .working_groups import (
     MicroProjectPage,
@@ -20,6 +21,7 @@ __all__ = [
     "NeedsIndexPage",
     "NeedsSheetPage",
     "NeedsSheetPageTag",
+    "NeedsStatusChange",
     "ServiceProjectPage",
     "ServiceProjectResourcePerson",
     "WorkingGroupDocument",
