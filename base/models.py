@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from search.records import ANALYSED_FIELD, SearchTermsMixin
+from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
 
 from .blocks import BodyBlock
 from .querysets import PortalPageManager
@@ -51,7 +51,10 @@ class PortalPage(SearchTermsMixin, ViewRestrictionsInOneQueryMixin, Page):
 
     objects = PortalPageManager()
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField(ANALYSED_FIELD)]
+    search_fields = with_indexed_title(Page.search_fields) + [
+        index.SearchField("summary"),
+        index.SearchField(ANALYSED_FIELD),
+    ]
 
     class Meta:
         abstract = True

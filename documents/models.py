@@ -8,7 +8,7 @@ from wagtail.search import index
 from base.models import SectionIndexPage
 from base.services.listing import paginated
 from base.visibility import VisibleToQuerySetMixin
-from search.records import ANALYSED_FIELD, SearchTermsMixin
+from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
 
 
 class PortalDocumentQuerySet(VisibleToQuerySetMixin, DocumentQuerySet):
@@ -44,7 +44,7 @@ class PortalDocument(SearchTermsMixin, AbstractDocument):
     objects = PortalDocumentQuerySet.as_manager()
 
     admin_form_fields = Document.admin_form_fields + ("description", "metiers")
-    search_fields = AbstractDocument.search_fields + [
+    search_fields = with_indexed_title(AbstractDocument.search_fields) + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),
         index.SearchField(ANALYSED_FIELD),

@@ -13,7 +13,7 @@ from wagtail.search import index
 from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.text import fold
-from search.records import ANALYSED_FIELD, SearchTermsMixin
+from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
 
 
 class Metier(index.Indexed, models.Model):
@@ -138,7 +138,10 @@ class DirectoryPage(SearchTermsMixin, RoutablePageMixin, ViewRestrictionsInOneQu
     introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField(ANALYSED_FIELD)]
+    search_fields = with_indexed_title(Page.search_fields) + [
+        index.SearchField("introduction"),
+        index.SearchField(ANALYSED_FIELD),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1

@@ -1,0 +1,3 @@
+# How much more a match in the title counts than one in the body when the database picks the candidates
+# that the portal then ranks (search.services.ranking weighs titles over bodies likewise).
+TITLE_WEIGHT = 3.0

@@ -12,11 +12,12 @@ from functools import cache
 from importlib import import_module
 
 from django.core.exceptions import ImproperlyConfigured
-from modelsearch.index import AutocompleteField, FilterField
+from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.utils import deep_update
 
 from ..analysis import STOP_WORDS
 from ..models import Synonym
+from ..records import IndexedTitleField
 
 # Engine name (SEARCH_ENGINE) -> modelsearch module whose backend is extended here.
 ENGINE_MODULES = {
@@ -105,6 +106,12 @@ class FrenchMappingMixin:
         mapping = super().get_mapping()
         _use_french_analyzers(mapping["properties"])
         return mapping
+
+    def _get_document_field_data(self, field, obj):
+        if isinstance(field, IndexedTitleField):
+            # The title's terms are for the database index; this engine analyses the title itself.
+            field = SearchField(field.field_name, boost=field.boost, **field.kwargs)
+        return super()._get_document_field_data(field, obj)
 
 
 class ThesaurusIndexMixin:

@@ -13,6 +13,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from . import TITLE_WEIGHT
+
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 # Index entries read, best first, before the queryset's own filters (live pages…) are applied.
 RANKED_WINDOW = 2000
@@ -44,7 +46,7 @@ class RankedInOneQueryPostgresCompiler(PostgresSearchQueryCompiler):
             SELECT object_id FROM {IndexEntry._meta.db_table}
             WHERE content_type_id = ANY(%(types)s) AND (title @@ to_tsquery(%(config)s::regconfig, %(query)s)
                 OR body @@ to_tsquery(%(config)s::regconfig, %(query)s))
-            ORDER BY ts_rank(title, to_tsquery(%(config)s::regconfig, %(query)s)) * 2
+            ORDER BY ts_rank(title, to_tsquery(%(config)s::regconfig, %(query)s)) * %(title_weight)s
                 + ts_rank(body, to_tsquery(%(config)s::regconfig, %(query)s)) DESC, id
             LIMIT %(window)s
         """
@@ -53,6 +55,7 @@ class RankedInOneQueryPostgresCompiler(PostgresSearchQueryCompiler):
             "config": config or "simple",
             "query": _tsquery(self.query),
             "window": RANKED_WINDOW,
+            "title_weight": TITLE_WEIGHT,
         }
         with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
             cursor.execute(sql, parameters)

@@ -1,12 +1,27 @@
 """The SQLite search compiler of the database backend, ranking in one full-text query (search.backends.database)."""
 
+from django.db.models import FloatField, Func
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchQueryCompiler
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from . import TITLE_WEIGHT
+
 # Index entries read, best first, before the queryset's own filters (live pages…) are applied.
 RANKED_WINDOW = 2000
+# bm25 weights of the index's columns, in their order (autocomplete, body, title).
+COLUMN_WEIGHTS = (1.0, 1.0, TITLE_WEIGHT)
+
+
+class WeightedBM25(Func):
+    """FTS5's bm25 with per-column weights (Wagtail's weighs every column alike); lower is better."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
 
 class RankedInOneQuerySQLiteCompiler(SQLiteSearchQueryCompiler):
@@ -22,7 +37,7 @@ class RankedInOneQuerySQLiteCompiler(SQLiteSearchQueryCompiler):
         entries = (
             SQLiteFTSIndexEntry.objects.filter(match)
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+            .annotate(score=WeightedBM25())
             .order_by("score")
         )
         return list(entries.values_list("index_entry__object_id", flat=True)[:RANKED_WINDOW])

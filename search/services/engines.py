@@ -2,9 +2,11 @@
 external engine (Elasticsearch, OpenSearch) does not answer."""
 
 import logging
+from typing import Protocol
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
@@ -20,6 +22,13 @@ ENGINE_RETRY_AFTER = 30
 ENGINE_DOWN_KEY = "search:engine-down"
 # One engine query holds at most this many alternatives: the typed words first.
 MAX_ALTERNATIVES = 60
+
+
+class Searched(Protocol):
+    """What a search asks an engine: the objects it searches and those the reader may see (None: all)."""
+
+    searched: QuerySet
+    allowed: QuerySet | None
 
 
 def engine_query(parsed: ParsedQuery, *, every_concept: bool = False):
@@ -50,35 +59,41 @@ def _all_of(terms: tuple[str, ...]):
     return PlainText(terms[0]) if len(terms) == 1 else And([PlainText(term) for term in terms])
 
 
-def _search_ids(alias: str, query, queryset, limit: int) -> list:
+def _search_ids(alias: str, query, source: Searched, limit: int) -> list:
     backend = get_search_backend(alias)
     if hasattr(backend, "ranked_keys"):
-        return backend.ranked_keys(query, queryset, limit)
-    only_key = queryset.only(queryset.model._meta.pk.attname)
-    return [obj.pk for obj in backend.search(query, only_key, order_by_relevance=True)[:limit]]
+        # The database checks its matches against a queryset anyway: the reader's one costs no extra query.
+        return backend.ranked_keys(query, source.allowed if source.allowed is not None else source.searched, limit)
+    only_key = source.searched.only(source.searched.model._meta.pk.attname)
+    ids = [obj.pk for obj in backend.search(query, only_key, order_by_relevance=True)[:limit]]
+    if ids and source.allowed is not None:
+        # External engines filter on indexed fields only: visibility (paths, collections) is applied here.
+        visible = set(source.allowed.filter(pk__in=ids).values_list("pk", flat=True))
+        ids = [pk for pk in ids if pk in visible]
+    return ids
 
 
-def _candidate_ids(alias: str, parsed: ParsedQuery, queryset, limit: int) -> list:
+def _candidate_ids(alias: str, parsed: ParsedQuery, source: Searched, limit: int) -> list:
     """Results holding every concept of the query first, then those holding some: a common word alone
     then never crowds out the answers to the whole query, and the engine ranks far fewer matches."""
     ids = []
     if len(parsed.concepts) > 1:
-        ids = _search_ids(alias, engine_query(parsed, every_concept=True), queryset, limit)
+        ids = _search_ids(alias, engine_query(parsed, every_concept=True), source, limit)
     if len(ids) < limit:
         seen = set(ids)
-        more = _search_ids(alias, engine_query(parsed), queryset, limit)
+        more = _search_ids(alias, engine_query(parsed), source, limit)
         ids += [pk for pk in more if pk not in seen][: limit - len(ids)]
     return ids
 
 
-def retrieve(parsed: ParsedQuery, queryset, limit: int) -> tuple[list, bool]:
-    """The primary keys of the best `limit` matches in the queryset, in the engine's order, and whether
-    the fallback answered instead of the configured engine."""
+def retrieve(parsed: ParsedQuery, source: Searched, limit: int) -> tuple[list, bool]:
+    """The primary keys of the best `limit` matches the reader may see, in the engine's order, and
+    whether the fallback answered instead of the configured engine."""
     has_fallback = FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS
     if has_fallback and cache.get(ENGINE_DOWN_KEY):
-        return _candidate_ids(FALLBACK_ALIAS, parsed, queryset, limit), True
+        return _candidate_ids(FALLBACK_ALIAS, parsed, source, limit), True
     try:
-        return _candidate_ids("default", parsed, queryset, limit), False
+        return _candidate_ids("default", parsed, source, limit), False
     except Exception:
         # Any failure, not only a refused connection: a missing index or a refused query are no reason
         # for a reader to get an error while the database can answer.
@@ -86,4 +101,4 @@ def retrieve(parsed: ParsedQuery, queryset, limit: int) -> tuple[list, bool]:
             raise
         logger.warning("Moteur de recherche injoignable : la base de données répond à sa place.", exc_info=True)
         cache.set(ENGINE_DOWN_KEY, True, ENGINE_RETRY_AFTER)
-        return _candidate_ids(FALLBACK_ALIAS, parsed, queryset, limit), True
+        return _candidate_ids(FALLBACK_ALIAS, parsed, source, limit), True

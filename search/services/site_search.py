@@ -129,11 +129,8 @@ class SourceAnswer:
 
 
 def _answer(parsed: ParsedQuery, source: Source) -> SourceAnswer:
-    ids, degraded = retrieve(parsed, source.searched, MAX_CANDIDATES)
+    ids, degraded = retrieve(parsed, source, MAX_CANDIDATES)
     answer = SourceAnswer(source, degraded=degraded, capped=len(ids) >= MAX_CANDIDATES)
-    if ids and source.allowed is not None:
-        visible = {str(pk) for pk in source.allowed.filter(pk__in=ids).values_list("pk", flat=True)}
-        ids = [pk for pk in ids if str(pk) in visible]
     answer.ranks = {str(pk): rank for rank, pk in enumerate(ids)}
     return answer
 

@@ -180,3 +180,17 @@ def test_punctuation_in_queries_is_ignored_instead_of_breaking_the_search(reader
         assert "Actualité de l'équipe" in _search(reader_client, query), query
     for query in ['"', "(((", "AND OR NOT", "x" * 500]:
         assert reader_client.get("/recherche/", {"q": query}).status_code == 200, query
+
+
+@pytest.mark.django_db
+def test_when_a_word_is_everywhere_the_page_titled_with_it_is_still_among_those_ranked(
+    reader_client, home, monkeypatch
+):
+    # The engine keeps only the best candidates for ranking; a title match must weigh more than a body one.
+    monkeypatch.setattr("search.services.site_search.MAX_CANDIDATES", 3)
+    for number in range(6):
+        factories.NewsPageFactory(
+            title=f"Note de service {number}", summary="Rappel canicule : canicule, encore canicule."
+        )
+    factories.NewsPageFactory(title="Canicule", summary="Les consignes de l’été pour les équipes des sites.")
+    assert "Les consignes de l’été pour les équipes" in _search(reader_client, "canicule")
