@@ -18,6 +18,17 @@ REPORT_URL = "/admin/rapport-recherche/"
 
 
 @pytest.fixture
+def pilot_client(client, roles, django_user_model):
+    """A pilot: an editor of their own group's pages, with no hand on the search settings."""
+    from accounts.roles import PILOTS
+
+    pilot = django_user_model.objects.create_user(username="pilote", email="pilote@example.org", password="x")
+    pilot.groups.add(roles[PILOTS])
+    client.force_login(pilot)
+    return client
+
+
+@pytest.fixture
 def admin_client(administrator):
     client = Client()
     client.force_login(administrator)
@@ -160,15 +171,10 @@ def test_readers_cannot_open_the_thesaurus(reader_client):
 
 
 @pytest.mark.django_db
-def test_only_accounts_with_the_permission_edit_the_thesaurus(client, roles, django_user_model):
-    from accounts.roles import PILOTS
-
-    pilot = django_user_model.objects.create_user(username="pilote", email="pilote@example.org", password="x")
-    pilot.groups.add(roles[PILOTS])
-    client.force_login(pilot)
-    assert _refused(client.get(THESAURUS_URL))
-    assert _refused(client.get(synonym_add_url("x")))
-    assert _refused(client.post(reverse(Synonym.snippet_viewset.get_url_name("add")), {"expressions": "a, b"}))
+def test_only_accounts_with_the_permission_edit_the_thesaurus(pilot_client):
+    assert _refused(pilot_client.get(THESAURUS_URL))
+    assert _refused(pilot_client.get(synonym_add_url("x")))
+    assert _refused(pilot_client.post(reverse(Synonym.snippet_viewset.get_url_name("add")), {"expressions": "a, b"}))
     assert not Synonym.objects.filter(expressions="a, b").exists()
 
 
@@ -298,14 +304,9 @@ def test_readers_cannot_open_the_report(reader_client):
 
 
 @pytest.mark.django_db
-def test_a_pilot_cannot_open_the_report(client, roles, django_user_model):
-    from accounts.roles import PILOTS
-
-    pilot = django_user_model.objects.create_user(username="pilote", email="pilote@example.org", password="x")
-    pilot.groups.add(roles[PILOTS])
-    client.force_login(pilot)
-    assert _refused(client.get(REPORT_URL))
-    assert _refused(client.get(promotion_add_url("x")))
+def test_a_pilot_cannot_open_the_report(pilot_client):
+    assert _refused(pilot_client.get(REPORT_URL))
+    assert _refused(pilot_client.get(promotion_add_url("x")))
 
 
 @pytest.mark.django_db
