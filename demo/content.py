@@ -18,6 +18,7 @@ from importer.services import ImportReport, import_records, parse_objects
 from knowledge.models import ApproachPage
 from people.models import Person
 from projects.models import WorkingGroupMember, WorkingGroupPage
+from projects.services.progress import convert_indicator
 
 from .dates import DemoCalendar
 
@@ -116,8 +117,27 @@ class Complements:
             {"type": "milestone", "value": {"date": calendar.iso(item["date"]), "label": item["label"]}}
             for item in sheet.get("schedule", [])
         ]
-        values["indicators"] = [{"type": "indicator", "value": item} for item in sheet.get("indicators", [])]
+        values["indicators"] = [
+            {"type": "indicator", "value": self._indicator(item)} for item in sheet.get("indicators", [])
+        ]
         return values
+
+    def _indicator(self, item: dict) -> dict[str, Any]:
+        """An indicator with its dated values moved with the demo calendar (a bare text target is converted)."""
+        calendar = self.context.calendar
+        value = convert_indicator(item) if "values" not in item else {**item}
+        for key in ("baseline", "target"):
+            value[key] = str(value[key]) if value.get(key) is not None else None
+        value["target_date"] = calendar.iso(value["target_date"]) if value.get("target_date") else None
+        value["values"] = [
+            {
+                "date": calendar.iso(measure["date"]),
+                "value": str(measure["value"]),
+                "comment": measure.get("comment", ""),
+            }
+            for measure in value.get("values", [])
+        ]
+        return value
 
     def _meeting(self, item: dict) -> dict[str, Any]:
         return {

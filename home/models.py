@@ -44,6 +44,7 @@ class HomePage(ViewRestrictionsInOneQueryMixin, Page):
         "knowledge.ApproachIndexPage",
         "documents.DocumentLibraryPage",
         "people.DirectoryPage",
+        "dashboard.DashboardPage",
     ]
     max_count = 1
 

@@ -13,6 +13,14 @@ class WorkingGroupFilterSet(ListingFilterSet):
     tag = TagFilter()
 
 
+NEEDS_SORTS = [("recentes", _("Plus récentes")), ("soutenues", _("Plus soutenues"))]
+
+
 class NeedsSheetFilterSet(ListingFilterSet):
     statut = SafeChoiceFilter(field_name="status", label=_("Statut"), choices=NeedStatus.choices)
     tag = TagFilter()
+    tri = SafeChoiceFilter(label=_("Tri"), choices=NEEDS_SORTS, method="sort")
+
+    def sort(self, queryset, name, value):
+        # "Plus récentes" is the listing's own order (NeedsIndexPage.get_listing).
+        return queryset.most_supported() if value == "soutenues" else queryset

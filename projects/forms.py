@@ -1,6 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from base.filters import SafeModelChoiceField
 from people.models import Metier
 
 from .models import WorkingGroupPage
@@ -27,6 +29,15 @@ class CountedCharField(forms.CharField):
         if attrs.pop("maxlength", None) is not None:
             attrs["data-max-length"] = str(self.max_length)
         return attrs
+
+
+class PlainTextField(CountedCharField):
+    """A counted text whose control characters (NUL, escapes…) are dropped before it is validated."""
+
+    def to_python(self, value):
+        from .services.needs_text import clean_text
+
+        return clean_text(super().to_python(value))
 
 
 class NeedsSheetForm(forms.Form):
@@ -68,3 +79,86 @@ class NeedsSheetForm(forms.Form):
             # Only the groups this reader may open can be suggested.
             groups = WorkingGroupPage.objects.visible_to(request).order_by("title")
             self.fields["suggested_group"].queryset = groups
+
+
+class NeedStatusForm(forms.Form):
+    """What a project officer decides on a needs sheet (projects.services.needs_status.change_status)."""
+
+    status = forms.ChoiceField(
+        label=_("Nouveau statut"),
+        error_messages={"required": _("Choisissez le nouveau statut."), "invalid_choice": _("Ce statut n’existe pas.")},
+    )
+    reason = PlainTextField(
+        label=_("Motif"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        help_text=_("Obligatoire si la fiche n’est pas retenue : il est communiqué à son auteur."),
+    )
+    group = SafeModelChoiceField(
+        label=_("Groupe de travail qui portera le micro-projet"),
+        queryset=WorkingGroupPage.objects.none(),
+        required=False,
+        empty_label=_("—"),
+        help_text=_("Si la fiche est retenue : un micro-projet est créé dans ce groupe."),
+    )
+
+    def __init__(self, *args, sheet, reader, **kwargs):
+        from .services.needs_status import allowed_statuses
+
+        super().__init__(*args, **kwargs)
+        self.sheet = sheet
+        self.fields["status"].choices = [("", _("—")), *allowed_statuses(sheet.status)]
+        self.fields["group"].queryset = WorkingGroupPage.objects.visible_to(reader).order_by("title")
+
+    def save(self, by):
+        """Apply the decision; the history row written, or None with the refusal added to the form's errors."""
+        from .services.needs_status import change_status
+
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        try:
+            return change_status(self.sheet, data["status"], by=by, reason=data["reason"], group=data["group"])
+        except ValidationError as error:
+            self.add_error(None, error)
+            return None
+
+
+class NeedCommentForm(forms.Form):
+    body = PlainTextField(
+        label=_("Votre commentaire"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("Écrivez votre commentaire avant de l’envoyer.")},
+    )
+
+    def save(self, sheet, author):
+        from .services.needs_comments import post_comment
+
+        if not self.is_valid():
+            return None
+        try:
+            return post_comment(sheet, author, self.cleaned_data["body"])
+        except ValidationError as error:
+            self.add_error("body", error)
+            return None
+
+
+class HideCommentForm(forms.Form):
+    reason = PlainTextField(
+        label=_("Motif du masquage"),
+        max_length=500,
+        error_messages={"required": _("Indiquez pourquoi ce commentaire est masqué.")},
+    )
+
+    def save(self, comment, by):
+        from .services.needs_comments import hide_comment
+
+        if not self.is_valid():
+            return None
+        try:
+            return hide_comment(comment, by=by, reason=self.cleaned_data["reason"])
+        except ValidationError as error:
+            self.add_error("reason", error)
+            return None

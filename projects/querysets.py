@@ -1,7 +1,8 @@
 """Queries on working groups, their meetings and the needs sheets."""
 
 from django.db import models
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from base.querysets import PortalPageManager, PortalPageQuerySet
 from base.schedule import upcoming_q
@@ -28,6 +29,25 @@ class WorkingGroupPageQuerySet(StatusCountsMixin, PortalPageQuerySet):
 class NeedsSheetPageQuerySet(StatusCountsMixin, PortalPageQuerySet):
     def by_status(self, status):
         return self.filter(status=status) if status else self
+
+    def with_support_count(self):
+        """Each sheet's number of supporters as `support_count` (a subquery: no GROUP BY on the pages)."""
+        from .models import NeedSupport
+
+        supporters = NeedSupport.objects.filter(sheet=OuterRef("pk")).order_by().values("sheet").annotate(n=Count("pk"))
+        return self.annotate(
+            support_count=Coalesce(Subquery(supporters.values("n"), output_field=IntegerField()), Value(0))
+        )
+
+    def most_supported(self):
+        counted = self if "support_count" in self.query.annotations else self.with_support_count()
+        return counted.order_by("-support_count", "-date", "-pk")
+
+    def submitted_by_user(self, user):
+        """Sheets this account raised: signed by its directory entry, or created by it."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(submitted_by__user=user) | Q(owner=user))
 
 
 class WorkingGroupMeetingQuerySet(models.QuerySet):

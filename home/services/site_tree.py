@@ -24,7 +24,10 @@ SECTIONS = {
     "knowledge.ApproachIndexPage": ("Démarches modélisées", "demarches"),
     "documents.DocumentLibraryPage": ("Documents", "bibliotheque"),
     "people.DirectoryPage": ("Annuaire", "annuaire"),
+    "dashboard.DashboardPage": ("Tableau de bord", "tableau-de-bord"),
 }
+# Sections reached from other pages rather than from the main menu (the key figures lead to the dashboard).
+OUTSIDE_MENU = {"dashboard.DashboardPage"}
 
 
 def configured_host() -> tuple[str, int]:
@@ -85,7 +88,7 @@ def ensure_section(label: str) -> Page:
     if existing is not None:
         return existing
     title, slug = SECTIONS[label]
-    section = model(title=title, slug=slug, show_in_menus=True)
+    section = model(title=title, slug=slug, show_in_menus=label not in OUTSIDE_MENU)
     home.add_child(instance=section)
     section.save_revision().publish()
     return section

@@ -33,7 +33,12 @@ class ActionStepBlock(blocks.StructBlock):
     due = blocks.DateBlock(label=_("échéance"), required=False)
     state = blocks.ChoiceBlock(
         label=_("avancement"),
-        choices=[("todo", _("À faire")), ("doing", _("En cours")), ("done", _("Réalisée"))],
+        choices=[
+            ("todo", _("À faire")),
+            ("doing", _("En cours")),
+            ("done", _("Réalisée")),
+            ("abandoned", _("Abandonnée")),
+        ],
         default="todo",
     )
 
@@ -51,9 +56,35 @@ class MilestoneBlock(blocks.StructBlock):
         label = _("Jalon")
 
 
+class IndicatorValueBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("date"))
+    value = blocks.DecimalBlock(label=_("valeur"))
+    comment = blocks.CharBlock(label=_("commentaire"), max_length=300, required=False)
+
+    class Meta:
+        icon = "date"
+        label = _("Valeur mesurée")
+
+
 class IndicatorBlock(blocks.StructBlock):
+    """An evaluation indicator: where it starts, where it should go, and its measured values over time."""
+
     name = blocks.CharBlock(label=_("indicateur"), max_length=200)
-    target = blocks.CharBlock(label=_("cible"), max_length=200, required=False)
+    unit = blocks.CharBlock(
+        label=_("unité"), max_length=40, required=False, help_text=_("Par exemple « % », « personnes ».")
+    )
+    baseline = blocks.DecimalBlock(label=_("valeur de départ"), required=False)
+    target = blocks.DecimalBlock(label=_("cible"), required=False)
+    target_label = blocks.CharBlock(
+        label=_("cible (en clair)"), max_length=200, required=False, help_text=_("La cible telle qu’on la formule.")
+    )
+    target_date = blocks.DateBlock(label=_("échéance de la cible"), required=False)
+    direction = blocks.ChoiceBlock(
+        label=_("sens"),
+        choices=[("increase", _("Plus haut est mieux")), ("decrease", _("Plus bas est mieux"))],
+        default="increase",
+    )
+    values = blocks.ListBlock(IndicatorValueBlock(), label=_("valeurs mesurées"), default=[])
 
     class Meta:
         icon = "success"

@@ -2,11 +2,13 @@
 retained needs, each limited to what the reader may see (base.visibility), in a constant number of queries."""
 
 from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 
 from accounts.access import reader_can_access_admin
 from base.visibility import can_view_in_collection, visible_in_collections
 
 from ..choices import NeedStatus
+from .progress import STEP_LABELS, IndicatorProgress, format_number, indicators_progress, is_late
 
 NEWS_SHOWN = 5
 EVENTS_SHOWN = 5
@@ -74,6 +76,51 @@ def _documents(group, request):
     )
 
 
+def _steps(group) -> list[dict]:
+    """The fiche action's steps, each with its state's label and whether it is late."""
+    today = timezone.localdate()
+    return [
+        {
+            "step": block.value,
+            "state": block.value.get("state") or "todo",
+            "label": STEP_LABELS.get(block.value.get("state"), STEP_LABELS["todo"]),
+            "late": is_late(block.value, today),
+        }
+        for block in group.action_steps
+    ]
+
+
+def _indicator_summary(progress: IndicatorProgress) -> str:
+    latest = progress.latest
+    parts = []
+    if latest is not None:
+        parts.append(f"dernière valeur {format_number(latest.value, progress.unit)} le {latest.date:%d/%m/%Y}")
+    if progress.target_text:
+        parts.append(f"cible {progress.target_text}")
+    if progress.reached:
+        parts.append("cible atteinte")
+    return ", ".join(parts)
+
+
+def _indicators(group) -> list[dict]:
+    """Each indicator's progress toward its target, with a chart of its values when it has some."""
+    from dashboard.charts import line_chart
+
+    items = []
+    for progress in indicators_progress(group.indicators):
+        chart = None
+        if progress.measures:
+            chart = line_chart(
+                {progress.name: [(measure.date, measure.value) for measure in progress.measures]},
+                title=f"Évolution de l’indicateur « {progress.name} »",
+                target=progress.target,
+                unit=progress.unit,
+                summary=_indicator_summary(progress),
+            )
+        items.append({"progress": progress, "chart": chart, "summary": _indicator_summary(progress)})
+    return items
+
+
 def group_page_context(group, request) -> dict:
     """The context of a working group's page for this request."""
     from ..models import MicroProjectPage
@@ -101,6 +148,8 @@ def group_page_context(group, request) -> dict:
             group.suggested_needs.visible_to(request).filter(status=NeedStatus.RETAINED).order_by("title")
         ),
         "can_edit": can_edit_group(group, request),
+        "steps": _steps(group),
+        "indicator_items": _indicators(group),
     }
 
 

@@ -8,6 +8,7 @@ from wagtail.coreutils import find_available_slug
 from people.services import person_for_user
 
 from ..choices import NeedStatus
+from .needs_status import record_submission
 
 
 def _as_rich_text(text: str) -> str:
@@ -27,7 +28,7 @@ def handle_submission(index_page, request):
 
 @transaction.atomic
 def submit_needs_sheet(index_page, user, data: dict):
-    """Publish a new sheet with status "soumise", signed by the user's directory entry."""
+    """Publish a new sheet with status "soumise", signed by the user's directory entry, and start its history."""
     from ..models import NeedsSheetPage
 
     sheet = NeedsSheetPage(
@@ -46,4 +47,5 @@ def submit_needs_sheet(index_page, user, data: dict):
     revision = sheet.save_revision(user=user, log_action=True)
     # Any staff member may raise a need: the form publishes on their behalf, they hold no publish right.
     revision.publish(user=user, skip_permission_checks=True)
+    record_submission(sheet, user)
     return sheet

@@ -35,7 +35,7 @@ def group(home):
             ("step", {"title": "Tester la grille commune", "description": "", "state": "todo"}),
         ],
         schedule=[("milestone", {"date": datetime.date(2026, 3, 15), "label": "Présentation au comité"})],
-        indicators=[("indicator", {"name": "Entreprises visitées avec la grille", "target": "80 %"})],
+        indicators=[("indicator", {"name": "Entreprises visitées avec la grille", "target": "80", "unit": "%"})],
         **values,
     )
     factories.WorkingGroupMemberFactory(

@@ -1,0 +1,141 @@
+"""The path of a needs sheet: soumise → en étude → retenue / non retenue, decided by project officers.
+
+Every decision goes through change_status: it moves the sheet, publishes a new revision of it (search
+index and Wagtail history follow) and writes exactly one NeedsStatusChange, all in one transaction.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
+
+from accounts.role_names import ADMINISTRATORS, PROJECT_OFFICERS
+from base.visibility import can_view_page
+
+from ..choices import NeedStatus
+from .needs_text import clean_text
+
+ALLOWED_MOVES: dict[str, tuple[str, ...]] = {
+    NeedStatus.SUBMITTED: (NeedStatus.UNDER_REVIEW, NeedStatus.RETAINED, NeedStatus.NOT_RETAINED),
+    NeedStatus.UNDER_REVIEW: (NeedStatus.RETAINED, NeedStatus.NOT_RETAINED),
+    NeedStatus.NOT_RETAINED: (NeedStatus.UNDER_REVIEW,),
+    NeedStatus.RETAINED: (),
+}
+REASON_MAX_LENGTH = 2000
+_OFFICER_ATTRIBUTE = "_portal_is_needs_officer"
+
+
+def is_needs_officer(user) -> bool:
+    """Whether the account decides on needs sheets (project officers and administrators), asked once."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    answer = getattr(user, _OFFICER_ATTRIBUTE, None)
+    if answer is None:
+        answer = user.groups.filter(name__in=[PROJECT_OFFICERS, ADMINISTRATORS]).exists()
+        setattr(user, _OFFICER_ATTRIBUTE, answer)
+    return answer
+
+
+def allowed_statuses(current: str) -> list[tuple[str, str]]:
+    """(value, label) of the statuses a sheet with this status may move to."""
+    return [(value, NeedStatus(value).label) for value in ALLOWED_MOVES.get(current, ())]
+
+
+def record_submission(sheet, user):
+    """The first step of the history: the sheet was submitted by this account."""
+    from ..models import NeedsStatusChange
+
+    return NeedsStatusChange.objects.create(sheet=sheet, status=NeedStatus.SUBMITTED, decided_by=user)
+
+
+def _publish_field(page, by, **fields) -> None:
+    """Publish a new revision of the live page with these fields changed; a pending draft keeps them too.
+
+    A page never published only gets a new draft revision.
+    """
+    draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else None
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if not page.live:
+        page.save_revision(user=by, log_action=True)
+        return
+    page.save_revision(user=by, log_action=True).publish(user=by, skip_permission_checks=True)
+    if draft is not None:
+        for name, value in fields.items():
+            setattr(draft, name, value)
+        draft.save_revision(user=by)
+
+
+def _create_micro_project(sheet, group, by):
+    from ..models import MicroProjectPage
+
+    project = MicroProjectPage(
+        title=sheet.title,
+        slug=find_available_slug(group, slugify(sheet.title)[:240] or "micro-projet"),
+        summary=sheet.summary,
+        needs_sheet=sheet,
+        owner=by,
+    )
+    group.add_child(instance=project)
+    project.save_revision(user=by, log_action=True).publish(user=by, skip_permission_checks=True)
+    return project
+
+
+def _validated(sheet, status, by, reason, group, micro_project) -> str:
+    if not is_needs_officer(by):
+        raise PermissionDenied(_("Seuls les chargés de projet peuvent changer le statut d’une fiche."))
+    if status not in NeedStatus.values:
+        raise ValidationError(_("Ce statut n’existe pas."), code="invalid_status")
+    if status not in ALLOWED_MOVES.get(sheet.status, ()):
+        raise ValidationError(
+            _("La fiche est « %(current)s » : elle ne peut pas passer à « %(new)s ».")
+            % {"current": NeedStatus(sheet.status).label, "new": NeedStatus(status).label},
+            code="not_allowed",
+        )
+    reason = clean_text(reason)
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError(
+            _("Le motif compte %(n)d caractères, pour %(max)d au plus.") % {"n": len(reason), "max": REASON_MAX_LENGTH},
+            code="reason_too_long",
+        )
+    if status == NeedStatus.NOT_RETAINED and not reason:
+        raise ValidationError(
+            _("Indiquez le motif pour lequel la fiche n’est pas retenue : il sera communiqué à son auteur."),
+            code="reason_required",
+        )
+    if status == NeedStatus.RETAINED:
+        if micro_project is None and group is None:
+            raise ValidationError(
+                _("Choisissez le groupe de travail qui portera le micro-projet né de cette fiche."),
+                code="group_required",
+            )
+        if micro_project is None and not can_view_page(group, by):
+            raise ValidationError(_("Ce groupe de travail n’existe pas (ou plus)."), code="invalid_group")
+    return reason
+
+
+@transaction.atomic
+def change_status(sheet, status: str, *, by, reason: str = "", group=None, micro_project=None):
+    """Move the sheet to `status` on behalf of a project officer and return the one history row written.
+
+    "Non retenue" needs a reason; "retenue" creates a published micro-project under `group` (titled after
+    the sheet) or links the existing `micro_project`. Refused moves raise a French ValidationError,
+    accounts that are not project officers get PermissionDenied.
+    """
+    from ..models import MicroProjectPage, NeedsSheetPage, NeedsStatusChange
+
+    # Read again under a lock: two officers deciding at once must not both move the same step.
+    sheet = NeedsSheetPage.objects.select_for_update().get(pk=sheet.pk)
+    reason = _validated(sheet, status, by, reason, group, micro_project)
+    if status == NeedStatus.RETAINED:
+        if micro_project is not None:
+            project = MicroProjectPage.objects.get(pk=micro_project.pk)
+            if project.needs_sheet_id != sheet.pk:
+                _publish_field(project, by, needs_sheet=sheet)
+        else:
+            _create_micro_project(sheet, group.specific, by)
+    _publish_field(sheet, by, status=status)
+    return NeedsStatusChange.objects.create(sheet=sheet, status=status, reason=reason, decided_by=by)

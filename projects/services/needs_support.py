@@ -1,0 +1,27 @@
+"""« Je suis concerné·e » : staff members who share the need of a sheet."""
+
+from django.db import IntegrityError, transaction
+
+from ..models import NeedSupport
+
+
+def set_support(sheet, user, concerned: bool) -> bool:
+    """Say (or withdraw) that the account is concerned by the sheet; repeating it changes nothing.
+
+    Returns whether the account is concerned afterwards.
+    """
+    if not concerned:
+        NeedSupport.objects.filter(sheet=sheet, user=user).delete()
+        return False
+    try:
+        # A savepoint: a double click racing with itself meets the unique constraint, not a 500.
+        with transaction.atomic():
+            NeedSupport.objects.get_or_create(sheet=sheet, user=user)
+    except IntegrityError:
+        pass
+    return True
+
+
+def support_summary(sheet, user) -> tuple[int, bool]:
+    """(number of people concerned, whether this account is one of them)."""
+    return NeedSupport.objects.filter(sheet=sheet).summary_for(user)

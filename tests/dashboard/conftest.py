@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def dashboard(sections):
+    return sections["dashboard.DashboardPage"]
