@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of the news, for signed-in readers (anonymous callers get 401).
+"""RSS and Atom feeds of the news, for signed-in readers (anonymous callers get 401) and personal addresses.
 
 A feed holds what its reader may see, narrowed by the news index filters (?metier=, ?tag=, ?groupe=,
 ?annee=; a refused value is ignored). Text is cleaned of the characters XML 1.0 cannot carry.
@@ -39,9 +39,10 @@ class NewsFeed(Feed):
     description = _("Les dernières actualités du projet de service.")
     machine_readable = True
 
-    def get_object(self, request):
+    def get_object(self, request, reader=None):
+        """The news of the request's reader, or of the given account (personal feeds, without a session)."""
         # One Feed instance serves every request: the filtered news travel with the object, not on self.
-        return FeedSource(request=request, index_page=news_index(request), news=feed_news(request))
+        return FeedSource(request=request, index_page=news_index(request), news=feed_news(request, reader))
 
     def link(self, source):
         return source.index_page.get_url(source.request) if source.index_page else "/"

@@ -9,12 +9,12 @@ from base.visibility import visible_pages
 from .models import NewsIndexPage, NewsPage
 
 
-def visible_news(request, parent=None):
-    """Live news the request may see (under `parent` when given), newest first."""
+def visible_news(reader, parent=None):
+    """Live news the reader (request or account) may see (under `parent` when given), newest first."""
     news = NewsPage.objects.all()
     if parent is not None:
         news = news.child_of(parent)
-    return news.visible_to(request).newest_first()
+    return news.visible_to(reader).newest_first()
 
 
 def groups_of(news, reader):
@@ -35,9 +35,11 @@ def news_index(request):
     return NewsIndexPage.objects.live().first()
 
 
-def feed_news(request):
-    """The news of the feeds: those the request may see, narrowed by the same filters as the news index."""
+def feed_news(request, reader=None):
+    """The news of the feeds: those the reader (the request's, or the given account) may see, narrowed by the
+    request's filters, the same as the news index's."""
     from .filters import NewsFilterSet
 
-    filterset = NewsFilterSet(request.GET or None, queryset=visible_news(request), request=request)
+    reader = request if reader is None else reader
+    filterset = NewsFilterSet(request.GET or None, queryset=visible_news(reader), request=reader)
     return filterset.qs.for_feeds()

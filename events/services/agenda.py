@@ -12,10 +12,10 @@ CALENDAR_HISTORY = timedelta(days=30)
 LARGEST_ID = 2**63 - 1  # beyond it, no database column holds the id
 
 
-def calendar_events(request, now=None):
-    """Events the request may see that started thirty days ago or later, soonest first."""
+def calendar_events(reader, now=None):
+    """Events the reader (a request or an account) may see that started thirty days ago or later, soonest first."""
     since = (now or timezone.now()) - CALENDAR_HISTORY
-    return EventPage.objects.visible_to(request).filter(start__gte=since).order_by("start", "pk")
+    return EventPage.objects.visible_to(reader).filter(start__gte=since).order_by("start", "pk")
 
 
 def visible_event_or_404(request, event_id: int) -> EventPage:

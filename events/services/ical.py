@@ -1,6 +1,8 @@
-"""Build iCalendar (RFC 5545) files from agenda events."""
+"""Build iCalendar (RFC 5545) files from agenda events (and, with the same pieces, from group meetings)."""
 
+import re
 from collections.abc import Iterable
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -8,28 +10,72 @@ from icalendar import Calendar, Event
 
 from ..models import EventPage
 
+# Control characters (RFC 5545 TEXT allows none but tab; line breaks are escaped by icalendar), lone
+# surrogates (not encodable) and U+FFFE/U+FFFF: stored text may hold them, a calendar must not.
+_ICAL_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
-def calendar_for(events: Iterable[EventPage], request) -> bytes:
+
+def ical_text(value) -> str:
+    """The text without the characters a calendar cannot carry."""
+    return _ICAL_INVALID.sub("", str(value)) if value else ""
+
+
+def absolute_url(url: str, request=None) -> str:
+    """The URL made absolute: on the request's host, or on the portal's address without a request."""
+    return request.build_absolute_uri(url) if request is not None else urljoin(settings.WAGTAILADMIN_BASE_URL, url)
+
+
+def uid_host(request=None) -> str:
+    return request.get_host() if request is not None else urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+
+
+def new_calendar(name: str) -> Calendar:
+    """An empty calendar of the portal, named `name` in calendar applications."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//Agenda//FR")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{settings.WAGTAIL_SITE_NAME} – agenda")
+    calendar.add("x-wr-calname", ical_text(f"{settings.WAGTAIL_SITE_NAME} – {name}"))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    host = request.get_host()
-    for page in events:
-        event = Event()
-        event.add("uid", f"evenement-{page.pk}@{host}")
-        event.add("summary", page.title)
-        # Local times with their TZID (Europe/Paris), as calendar applications show them.
-        event.add("dtstart", timezone.localtime(page.start))
-        event.add("dtend", timezone.localtime(page.effective_end))
-        event.add("dtstamp", page.last_published_at or page.start)
-        if page.location:
-            event.add("location", page.location)
-        if page.summary:
-            event.add("description", page.summary)
-        event.add("url", request.build_absolute_uri(page.get_url(request)))
-        event.add("categories", [page.get_kind_display()])
-        calendar.add_component(event)
+    return calendar
+
+
+def new_event(uid: str, title: str, start, end, stamp, location="", description="", url="") -> Event:
+    """One VEVENT with local times and their TZID (Europe/Paris), as calendar applications show them."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("summary", ical_text(title))
+    event.add("dtstart", timezone.localtime(start))
+    event.add("dtend", timezone.localtime(end))
+    event.add("dtstamp", stamp)
+    if location:
+        event.add("location", ical_text(location))
+    if description:
+        event.add("description", ical_text(description))
+    if url:
+        event.add("url", url)
+    return event
+
+
+def finished(calendar: Calendar) -> bytes:
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def calendar_for(events: Iterable[EventPage], request=None) -> bytes:
+    """The agenda events as a calendar; links on the request's host (the portal's address without one)."""
+    calendar = new_calendar("agenda")
+    host = uid_host(request)
+    for page in events:
+        event = new_event(
+            uid=f"evenement-{page.pk}@{host}",
+            title=page.title,
+            start=page.start,
+            end=page.effective_end,
+            stamp=page.last_published_at or page.start,
+            location=page.location,
+            description=page.summary,
+            url=absolute_url(page.get_url(request), request),
+        )
+        event.add("categories", [page.get_kind_display()])
+        calendar.add_component(event)
+    return finished(calendar)

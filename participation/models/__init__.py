@@ -1,0 +1,14 @@
+from .deliveries import DeliveryKind, DeliveryStatus, EmailDelivery
+from .follows import Follow, NotificationPreference
+from .notifications import Notification, NotificationKind, PublicationNotice
+
+__all__ = [
+    "DeliveryKind",
+    "DeliveryStatus",
+    "EmailDelivery",
+    "Follow",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
+    "PublicationNotice",
+]

@@ -1,0 +1,58 @@
+"""Create, regenerate and revoke one's subscription address (signed-in readers, POST only)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from . import services
+
+CONFIRMATION_FIELD = "confirmer"
+
+
+def _next_url(request) -> str:
+    """Where to go back: the `next` field when it stays on this site, the home page otherwise."""
+    target = request.POST.get("next", "")
+    if "\x00" not in target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+def _confirmed(request) -> bool:
+    if request.POST.get(CONFIRMATION_FIELD):
+        return True
+    messages.error(request, "Cochez la case de confirmation : rien n’a été modifié.")
+    return False
+
+
+@require_POST
+def create(request):
+    _token, secret = services.token_for(request.user)
+    if secret:
+        messages.success(request, "Votre adresse d’abonnement est créée. Elle est personnelle : ne la partagez pas.")
+    else:
+        messages.info(request, "Vous avez déjà une adresse d’abonnement : la voici.")
+    return redirect(_next_url(request))
+
+
+@require_POST
+def regenerate(request):
+    if _confirmed(request):
+        services.regenerate(request.user)
+        messages.success(
+            request,
+            "Nouvelle adresse créée. Les anciennes ne fonctionnent plus : remplacez-les dans vos applications.",
+        )
+    return redirect(_next_url(request))
+
+
+@require_POST
+def revoke(request):
+    if _confirmed(request):
+        if services.revoke(request.user):
+            messages.success(request, "Adresse révoquée : vos abonnements personnels ne fonctionnent plus.")
+        else:
+            messages.info(request, "Vous n’aviez pas d’adresse d’abonnement.")
+    return redirect(_next_url(request))
