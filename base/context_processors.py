@@ -5,19 +5,26 @@ from base.visibility import visible_pages
 _SECTIONS_ATTRIBUTE = "_portal_main_sections"
 
 
-def main_sections(request) -> list:
-    """The home page's children marked "show in menus" that the reader may open, read once per request."""
+def home_sections(request) -> list:
+    """The home page's children that the reader may open, in or out of the menu, read once per request."""
     if hasattr(request, _SECTIONS_ATTRIBUTE):
         return getattr(request, _SECTIONS_ATTRIBUTE)
     site = Site.find_for_request(request)
     sections = []
     if site is not None:
-        children = site.root_page.get_children().in_menu()
+        children = site.root_page.get_children()
         sections = list(
-            visible_pages(children, request).only("title", "slug", "url_path", "depth", "path", "content_type")
+            visible_pages(children, request).only(
+                "title", "slug", "url_path", "depth", "path", "content_type", "show_in_menus"
+            )
         )
     setattr(request, _SECTIONS_ATTRIBUTE, sections)
     return sections
+
+
+def main_sections(request) -> list:
+    """The home page's children marked "show in menus" that the reader may open."""
+    return [section for section in home_sections(request) if section.show_in_menus]
 
 
 def loaded_page(request, path: str):
@@ -25,7 +32,7 @@ def loaded_page(request, path: str):
     site = Site.find_for_request(request) if request is not None else None
     if site is not None and site.root_page.path == path:
         return site.root_page
-    return next((section for section in main_sections(request) if section.path == path), None) if site else None
+    return next((section for section in home_sections(request) if section.path == path), None) if site else None
 
 
 def navigation(request):

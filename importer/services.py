@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Page
 
+from base.bulk import bulk_publication
 from home.services.site_tree import ensure_section
 
 from .pages import apply_values, create_page, update_page
@@ -163,7 +164,8 @@ def import_records(
     """
     report = ImportReport(records=len(records))
     resolver = Resolver()
-    with transaction.atomic():
+    # An import brings in what was written elsewhere, often long ago: nobody is notified page by page.
+    with transaction.atomic(), bulk_publication():
         sections, existing = {}, {}
         for page_type in sorted({record.type for record in records}):
             writer = WRITERS[page_type]

@@ -6,7 +6,7 @@ open is neither shown nor counted.
 
 from dataclasses import dataclass, field
 
-from base.context_processors import main_sections
+from base.context_processors import home_sections
 from events.models import EventPage
 from news.models import NewsPage
 from people.models import Metier, Person
@@ -68,11 +68,11 @@ def key_figures(reader) -> KeyFigures:
 
 
 def section_urls(request) -> dict[str, str]:
-    """The URLs of the sections that the reader may open (those of the main navigation).
+    """The URLs of the sections that the reader may open (those of the main navigation, the dashboard…).
 
     Keyed by slug with underscores for hyphens, so that templates can read them ("groupes_de_travail").
     """
-    return {section.slug.replace("-", "_"): section.get_url(request) for section in main_sections(request)}
+    return {section.slug.replace("-", "_"): section.get_url(request) for section in home_sections(request)}
 
 
 def build_dashboard(request, news_count: int = 4) -> Dashboard:

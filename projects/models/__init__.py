@@ -1,6 +1,7 @@
 from ..choices import GroupStatus, MicroProjectStatus, NeedStatus
 from .needs import NeedsIndexPage, NeedsSheetPage, NeedsSheetPageTag
 from .needs_history import NeedsStatusChange
+from .needs_participation import NeedComment, NeedSupport
 from .service_project import ServiceProjectPage, ServiceProjectResourcePerson
 from .working_groups import (
     MicroProjectPage,
@@ -17,7 +18,9 @@ __all__ = [
     "GroupStatus",
     "MicroProjectPage",
     "MicroProjectStatus",
+    "NeedComment",
     "NeedStatus",
+    "NeedSupport",
     "NeedsIndexPage",
     "NeedsSheetPage",
     "NeedsSheetPageTag",

@@ -16,7 +16,10 @@ from people.models import DirectoryPage
 from projects.models import (
     GroupStatus,
     MicroProjectStatus,
+    NeedComment,
+    NeedsStatusChange,
     NeedStatus,
+    NeedSupport,
     ServiceProjectPage,
     ServiceProjectResourcePerson,
     WorkingGroupDocument,
@@ -181,6 +184,10 @@ def build_portal() -> dict:
         decision="<p>Retenue : un micro-projet est lancé.</p>",
         metiers=[nurse],
     )
+    NeedsStatusChange.objects.create(sheet=need, status=NeedStatus.SUBMITTED, decided_by=user)
+    NeedsStatusChange.objects.create(sheet=need, status=NeedStatus.RETAINED, decided_by=None)
+    NeedSupport.objects.create(sheet=need, user=user)
+    NeedComment.objects.create(sheet=need, author=user, body="Même constat à Arras : chacun refait sa grille.")
     factories.NeedsSheetPageFactory(title="Former à l’accueil téléphonique", status=NeedStatus.UNDER_REVIEW)
     micro_project = factories.MicroProjectPageFactory(
         parent=group,
@@ -270,4 +277,8 @@ def build_portal() -> dict:
         "directory": directory.url,
         "person card": f"{directory.url}{pilot.pk}/",
         "search results": "/recherche/?q=fiche+action",
+        "my needs sheets": needs_index.url + "mes-fiches/",
+        "dashboard": sections["dashboard.DashboardPage"].url,
+        "notifications": "/notifications/",
+        "my subscriptions": "/mon-compte/abonnements/",
     }

@@ -21,10 +21,12 @@ PUBLIC_PREFIXES = {
     "health/": "load-balancer check; answers only {'status': 'ok'}",
     "comptes/": "sign-in, sign-out, password reset and the single sign-on endpoints (django-allauth)",
     "static/": "stylesheets, scripts and fonts (development server only)",
+    "desabonnement/": "one-click unsubscribe from e-mails: a signed token; GET only asks to confirm",
 }
 
 HTML = "html"
 MACHINE = "machine"
+FAKE_SECRET = "A" * 43
 
 
 @pytest.fixture
@@ -40,6 +42,18 @@ def private_urls(page_of_each_type, django_capture_on_commit_callbacks):
     urls = [(f"page {label}", page.url, HTML) for label, page in sorted(pages.items())]
     urls += [
         ("needs form", pages["projects.NeedsIndexPage"].url + "soumettre/", HTML),
+        ("my needs sheets", pages["projects.NeedsIndexPage"].url + "mes-fiches/", HTML),
+        ("my subscriptions", "/mon-compte/abonnements/", HTML),
+        ("e-mail preference", "/mon-compte/abonnements/preference/", HTML),
+        ("follow", "/mon-compte/abonnements/suivre/", HTML),
+        ("unfollow", "/mon-compte/abonnements/ne-plus-suivre/", HTML),
+        ("notifications", "/notifications/", HTML),
+        ("mark all notifications read", "/notifications/tout-marquer-lu/", HTML),
+        ("mark a notification read", "/notifications/1/lue/", HTML),
+        ("open a notification", "/notifications/1/ouvrir/", HTML),
+        ("create my feed address", "/mon-compte/flux/creer/", HTML),
+        ("regenerate my feed address", "/mon-compte/flux/regenerer/", HTML),
+        ("revoke my feed address", "/mon-compte/flux/revoquer/", HTML),
         ("person card", f"{pages['people.DirectoryPage'].url}{person.pk}/", HTML),
         ("search", "/recherche/?q=trame", HTML),
         ("API search", "/api/search/?q=trame", MACHINE),
@@ -59,6 +73,17 @@ def private_urls(page_of_each_type, django_capture_on_commit_callbacks):
         ("news Atom", "/flux/actualites.atom", MACHINE),
         ("agenda ICS", "/flux/agenda.ics", MACHINE),
         ("event ICS", f"/flux/agenda/{event.pk}.ics", MACHINE),
+        ("group meetings ICS", f"/flux/groupes/{pages['projects.WorkingGroupPage'].pk}/reunions.ics", MACHINE),
+        # Personal addresses need no session, but a valid secret: a made-up one is refused like no session.
+        ("personal news RSS", f"/flux/personnel/{FAKE_SECRET}/actualites.rss", MACHINE),
+        ("personal news Atom", f"/flux/personnel/{FAKE_SECRET}/actualites.atom", MACHINE),
+        ("personal agenda ICS", f"/flux/personnel/{FAKE_SECRET}/agenda.ics", MACHINE),
+        (
+            "personal group meetings ICS",
+            f"/flux/personnel/{FAKE_SECRET}/groupes/{pages['projects.WorkingGroupPage'].pk}/reunions.ics",
+            MACHINE,
+        ),
+        ("other personal address", f"/flux/personnel/{FAKE_SECRET}/autre", MACHINE),
         ("API pages", "/api/v2/pages/", MACHINE),
         ("API page", f"/api/v2/pages/{event.pk}/", MACHINE),
         ("API find page", "/api/v2/pages/find/?html_path=/", MACHINE),
