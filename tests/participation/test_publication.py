@@ -2,6 +2,7 @@
 
 import pytest
 
+from news.models import NewsPage
 from participation.models import EmailDelivery, Notification
 from participation.services.follows import follow
 from participation.signals import announced_pages
@@ -161,3 +162,15 @@ def test_publish_and_notify_from_the_editor(
     notification = Notification.objects.get()
     assert notification.kind == "update" and notification.recipient == reader
     assert len(smtp.messages) == 1
+
+
+def test_an_import_publishes_without_notifying_anyone(smtp, reader, sections, tmp_path):
+    from django.core.management import call_command
+
+    follow(reader, sections["news.NewsIndexPage"])
+    records = tmp_path / "actualites.jsonl"
+    records.write_text('{"type": "news", "slug": "archive-2024", "title": "Archive de 2024"}\n', encoding="utf-8")
+    call_command("import_content", str(records), stdout=open(tmp_path / "out.txt", "w"))  # noqa: SIM115
+
+    assert NewsPage.objects.filter(title="Archive de 2024", live=True).exists()
+    assert not Notification.objects.exists() and not smtp.messages
