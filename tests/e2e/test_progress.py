@@ -21,8 +21,8 @@ INDICATOR = "Salariés maintenus en emploi"
 
 @pytest.fixture
 def progress_portal(transactional_db, live_server):
-    roles = ensure_roles()
     sections = ensure_sections()
+    roles = ensure_roles()  # after the tree: the approval workflow is set on its root
     accounts = get_user_model().objects
     pilot = accounts.create_user(username="paul", email="paul.pilote@example.org", password=PASSWORD)
     officer = accounts.create_user(username="laura", email="laura.chargee@example.org", password=PASSWORD)
