@@ -119,7 +119,7 @@ def test_dashboard_charts_are_accessible_and_local(reader_client, dashboard):
     for svg in charts:
         assert re.match(r'<svg role="img" aria-label="[^"]+"', svg)
         assert not EXTERNAL.search(svg)
-    assert body.count("<caption>") >= 3
+    assert body.count("<caption") >= 3
 
 
 @pytest.mark.django_db

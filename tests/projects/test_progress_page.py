@@ -48,7 +48,7 @@ def test_group_page_shows_indicator_figures_chart_and_table(reader_client, home)
     assert "52 %" in text  # (60.5 − 50) / (70 − 50)
     assert "Premier relevé" in text and "31/03/2026" in text
     assert re.search(r'<svg role="img" aria-label="[^"]*Salariés maintenus en emploi', body)
-    assert "<caption>Valeurs mesurées de l’indicateur « Salariés maintenus en emploi »</caption>" in body
+    assert "Valeurs mesurées de l’indicateur « Salariés maintenus en emploi »</caption>" in body
     assert "css/progress.css" in body
 
 
