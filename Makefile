@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install install-dev test-packages lint format migrations-check demo clean bench-search
+.PHONY: run test install install-dev test-packages lint format migrations-check demo clean bench-search bench backup restore audit
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,9 @@ run: install
 test: install-dev test-packages
 	$(PY) -m pytest
 
-## Debian packages the tests drive: Chromium (browser tests) and xmlsec1 (the SAML identity provider),
+## Debian packages the tests drive: Chromium (browser tests), xmlsec1 (the SAML identity provider) and wrk (load),
 ## installed when missing and possible.
-TEST_PACKAGES := chromium:/usr/bin/chromium xmlsec1:/usr/bin/xmlsec1
+TEST_PACKAGES := chromium:/usr/bin/chromium xmlsec1:/usr/bin/xmlsec1 wrk:/usr/bin/wrk
 test-packages:
 	@missing=""; for entry in $(TEST_PACKAGES); do \
 		[ -x "$${entry#*:}" ] || missing="$$missing $${entry%%:*}"; \
@@ -71,6 +71,23 @@ demo: install
 ## when reachable; results in docs/benchmarks.md. BENCH_SIZES=1000,10000 BENCH_ENGINES=sqlite to narrow it.
 bench-search: install-dev
 	$(PY) -m bench.search.run $(ARGS)
+
+## Pages served by gunicorn under load (wrk), per page kind, against a seeded site; results in docs/benchmarks.md.
+bench: install-dev test-packages
+	$(PY) -m bench.load.run $(ARGS)
+
+## Database and uploaded files into one archive under var/backups/ (BACKUP=path to choose it).
+backup: install
+	$(PY) manage.py backup_site $(if $(BACKUP),--output $(BACKUP))
+
+## Restore an archive made by `make backup`: BACKUP=var/backups/….tar.gz make restore
+restore: install
+	$(PY) manage.py restore_site $(BACKUP)
+
+## Known vulnerabilities in the pinned requirements (pip-audit; needs access to its vulnerability service).
+audit: install
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	$(PY) -m pip_audit --strict -r requirements.txt -r requirements-dev.txt
 
 clean:
 	rm -rf var/ $(VENV)

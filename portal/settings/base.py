@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from . import sso
+from . import resilience, security, sso, storage
 from .env import env_bool, env_int, env_list, env_str
 from .search import search_backends
 
@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "dashboard",
     "importer",
     "demo",
+    "operations",
     # Wagtail
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -271,3 +272,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Timeouts and degradation when a server falters, security headers, where uploads live: each in its module.
+for _part in (resilience, security, storage):
+    _part.apply(globals())
