@@ -43,3 +43,6 @@ if settings.DEBUG:
 
 # Everything else is a Wagtail page; this must come last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage answers 503 "Service momentanément indisponible"; any other failure, the French 500 page.
+handler500 = "portal.errors.server_error"

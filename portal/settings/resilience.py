@@ -1,5 +1,78 @@
-"""Database and cache settings that keep the portal answering when PostgreSQL or Redis falters."""
+"""Database and cache settings that keep the portal answering when PostgreSQL or Redis falters.
+
+- PostgreSQL: a connection attempt gives up after DATABASE_CONNECT_TIMEOUT seconds (3), a web request's
+  statement after DATABASE_STATEMENT_TIMEOUT seconds (10; 0 for none), and a frozen server that sends
+  nothing at all is given up after DATABASE_CLIENT_TIMEOUT seconds (12, portal/database.py). TCP keepalives
+  and a TCP user timeout notice a server that vanished from the network. A persistent connection
+  (DATABASE_CONN_MAX_AGE) is checked before reuse: one broken by a restart is replaced, not failing requests.
+  The page shown meanwhile is the French 503 (portal/errors.py).
+- Redis (REDIS_URL): the cache degrades to misses when Redis is down (portal/cache.py), with connect and read
+  timeouts of REDIS_TIMEOUT seconds (0.5). Wagtail's image renditions get their own cache alias.
+"""
+
+import sys
+from pathlib import Path
+
+from .env import env_int, env_str
+
+MANAGEMENT_PROGRAMS = {"manage.py", "django-admin"}
 
 
 def apply(settings: dict) -> None:
     """Adjust the settings being built in portal/settings/base.py."""
+    database = settings["DATABASES"]["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {}).update(postgres_options())
+    database["CONN_HEALTH_CHECKS"] = True
+    settings["DATABASE_CLIENT_TIMEOUT"] = client_timeout()
+    settings["CACHES"] = caches(settings.get("REDIS_URL"), env_str("CACHE_KEY_PREFIX", "portal"))
+
+
+def postgres_options() -> dict:
+    """libpq connection parameters: give up on an unreachable or frozen server within seconds."""
+    connect_timeout = max(env_int("DATABASE_CONNECT_TIMEOUT", 3), 1)
+    options = {
+        "connect_timeout": connect_timeout,
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        # Unacknowledged data (a server gone from the network) breaks the connection after this delay.
+        "tcp_user_timeout": 30_000,
+    }
+    statement_timeout = statement_timeout_seconds()
+    if statement_timeout:
+        options["options"] = f"-c statement_timeout={statement_timeout * 1000}"
+    return options
+
+
+def statement_timeout_seconds() -> int:
+    # Migrations, imports and backups run through manage.py: their long statements are expected.
+    if Path(sys.argv[0]).name in MANAGEMENT_PROGRAMS:
+        return 0
+    return max(env_int("DATABASE_STATEMENT_TIMEOUT", 10), 0)
+
+
+def client_timeout() -> int:
+    """Seconds a web request waits on an open connection (portal/database.py); by default a little more than
+    the statement timeout, so that the server's own limit answers first when the server is alive."""
+    statement_timeout = statement_timeout_seconds()
+    return max(env_int("DATABASE_CLIENT_TIMEOUT", statement_timeout + 2 if statement_timeout else 0), 0)
+
+
+def caches(redis_url: str | None, key_prefix: str) -> dict:
+    if not redis_url:
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+        }
+    timeout = float(env_str("REDIS_TIMEOUT", "0.5"))
+    redis = {
+        "BACKEND": "portal.cache.ResilientRedisCache",
+        "LOCATION": redis_url,
+        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+    }
+    return {
+        "default": {**redis, "KEY_PREFIX": key_prefix},
+        "renditions": {**redis, "KEY_PREFIX": f"{key_prefix}:renditions"},
+    }

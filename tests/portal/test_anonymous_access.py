@@ -161,12 +161,12 @@ def test_health_check_is_public_and_says_ok(client):
 def test_health_check_reports_a_database_failure(client, monkeypatch):
     from django.db import OperationalError
 
-    import portal.views
+    import portal.errors
 
     def broken_cursor():
         raise OperationalError("base indisponible")
 
-    monkeypatch.setattr(portal.views.connection, "cursor", broken_cursor)
+    monkeypatch.setattr(portal.errors.connection, "cursor", broken_cursor)
     response = client.get("/health/")
     assert response.status_code == 503
     assert json.loads(response.content)["status"] == "error"

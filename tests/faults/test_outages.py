@@ -1,0 +1,261 @@
+"""The portal under gunicorn with the production settings, its own PostgreSQL and Redis: signed-in pages
+under load never fail; Redis stopping only slows things down; PostgreSQL stopping or freezing gives the French
+503 within seconds, and the site comes back by itself once the database does.
+
+One cluster, one Redis and one gunicorn for the whole module (the tests run in order and put back what
+they break). The external search engine falling back to the database: tests/search/test_external_engine.py.
+"""
+
+import http.client
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.servers import (
+    REPO_ROOT,
+    ServerUnavailable,
+    gunicorn_server,
+    manage,
+    postgres_server,
+    production_environment,
+    redis_server,
+)
+
+HERE = Path(__file__).resolve().parent
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+LOAD_SECONDS = 60
+CONNECTIONS = 32
+RECOVERY_SECONDS = 5
+# Client wait limit (4 s here) plus one or two connection attempts (2 s each), with room for a busy machine;
+# far below gunicorn's 30 s that would otherwise kill the worker.
+FROZEN_ANSWER_SECONDS = 15
+
+
+class Portal:
+    def __init__(self, server, pg, redis, database_url, seed):
+        self.server, self.pg, self.redis, self.database_url = server, pg, redis, database_url
+        self.urls = seed["urls"]
+        self.email, self.password = seed["email"], seed["password"]
+        self.session_cookie = ""
+
+    def request(self, method, path, *, cookie="", body=None, headers=None, timeout=30.0):
+        """(status, headers, text) of one request; no redirect followed."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=timeout)
+        try:
+            all_headers = {"Accept": "text/html", **(headers or {})}
+            if cookie:
+                all_headers["Cookie"] = cookie
+            connection.request(method, path, body=body, headers=all_headers)
+            response = connection.getresponse()
+            return response.status, response.headers, response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+
+    def get(self, path, **options):
+        return self.request("GET", path, **options)
+
+    def sign_in(self) -> str:
+        """The session cookie of a real sign-in through the form."""
+        status, headers, text = self.get("/comptes/login/")
+        assert status == 200, text[:500]
+        csrf_cookie = _cookie(headers, "csrftoken")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text).group(1)
+        form = urllib.parse.urlencode({"login": self.email, "password": self.password, "csrfmiddlewaretoken": token})
+        status, headers, text = self.request(
+            "POST",
+            "/comptes/login/",
+            cookie=f"csrftoken={csrf_cookie}",
+            body=form,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        assert status == 302, f"sign-in answered {status}: {text[:1000]}"
+        return f"sessionid={_cookie(headers, 'sessionid')}"
+
+    def wait_until_signed_in_page(self, timeout: float) -> float:
+        """Seconds until the home page answers 200 to the signed-in reader again."""
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            try:
+                if self.get("/", cookie=self.session_cookie, timeout=timeout)[0] == 200:
+                    return time.monotonic() - start
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(f"the home page still fails {timeout} s later:\n{self.server.read_log()[-3000:]}")
+
+
+def _cookie(headers, name: str) -> str:
+    for header in headers.get_all("Set-Cookie") or []:
+        found = re.match(rf"\s*{name}=([^;]*)", header)
+        if found:
+            return found.group(1)
+    raise AssertionError(f"no {name} cookie in {headers}")
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    if not Path(WRK).exists():
+        pytest.fail("wrk is missing: apt-get install -y wrk (make test installs it)")
+    folder = tmp_path_factory.mktemp("faults")
+    try:
+        with postgres_server() as pg, redis_server(folder / "redis") as redis:
+            database_url = pg.create_database("portal")
+            environment = production_environment(
+                DATABASE_URL=database_url,
+                REDIS_URL=redis.url,
+                # Persistent connections, as in production: a broken one must be dropped, not reused.
+                DATABASE_CONN_MAX_AGE="60",
+                DATABASE_CONNECT_TIMEOUT="2",
+                DATABASE_STATEMENT_TIMEOUT="2",
+                PORTAL_VAR_DIR=str(folder / "var"),
+                MEDIA_ROOT=str(folder / "media"),
+                LOG_LEVEL="WARNING",
+            )
+            # collectstatic needs no database: it runs beside the migrations.
+            static = subprocess.Popen(
+                [sys.executable, "manage.py", "collectstatic", "--noinput"],
+                cwd=REPO_ROOT,
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            manage(environment, "migrate", "--noinput")
+            assert static.wait(timeout=600) == 0, static.stderr.read()
+            output = manage(environment, "shell", "-c", (HERE / "seed.py").read_text()).stdout
+            seed = json.loads(output.split("SEED ", 1)[1])
+            with gunicorn_server(environment, folder, workers=3, timeout=30) as server:
+                portal = Portal(server, pg, redis, database_url, seed)
+                portal.session_cookie = portal.sign_in()
+                yield portal
+    except ServerUnavailable as error:
+        pytest.fail(str(error))
+
+
+def run_wrk(portal: Portal, seconds: int) -> tuple[str, dict[int, int]]:
+    result = subprocess.run(
+        [
+            WRK,
+            "--threads",
+            "2",
+            "--connections",
+            str(CONNECTIONS),
+            "--duration",
+            f"{seconds}s",
+            "--timeout",
+            "20s",
+            "--script",
+            str(HERE / "wrk.lua"),
+            portal.server.base_url,
+        ],
+        env={"SESSION_COOKIE": portal.session_cookie, "URLS": " ".join(portal.urls), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("STATUSES"))
+    statuses = {int(code): int(count) for code, count in (item.split("=") for item in line.split()[1:])}
+    return result.stdout, statuses
+
+
+def test_every_page_of_the_mix_is_served_signed_in(portal):
+    for url in portal.urls:
+        status, _, text = portal.get(url, cookie=portal.session_cookie)
+        assert status == 200, f"{url}: {status}"
+        assert "Se déconnecter" in text or "Déconnexion" in text or "Mon compte" in text, url
+
+
+def test_signed_in_pages_under_load_never_fail(portal):
+    output, statuses = run_wrk(portal, LOAD_SECONDS)
+    assert "Socket errors" not in output, output
+    assert "Non-2xx or 3xx responses" not in output, output
+    # Only 200: a redirect would mean the session was lost and the load measured the sign-in page.
+    assert set(statuses) == {200}, output
+    assert sum(statuses.values()) > CONNECTIONS, output
+
+
+def test_without_redis_pages_and_sign_in_are_served_from_the_database(portal):
+    portal.redis.stop()
+    try:
+        start = time.monotonic()
+        for url in portal.urls:
+            status, _, text = portal.get(url, cookie=portal.session_cookie)
+            assert status == 200, f"{url} answered {status} without Redis"
+        # A stopped Redis costs a refused connection, not a timeout per cache call.
+        assert time.monotonic() - start < 10
+        cookie = portal.sign_in()
+        assert portal.get("/", cookie=cookie)[0] == 200
+        session_key = cookie.split("=", 1)[1]
+        with psycopg.connect(portal.database_url) as connection:
+            stored = connection.execute("SELECT count(*) FROM django_session WHERE session_key = %s", [session_key])
+            assert stored.fetchone()[0] == 1
+    finally:
+        portal.redis.start()
+    assert portal.get("/", cookie=portal.session_cookie)[0] == 200
+
+
+def assert_french_503(status, headers, text):
+    assert status == 503, text[:2000]
+    assert "Service momentanément indisponible" in text
+    assert headers["Retry-After"]
+    assert "Traceback" not in text and "OperationalError" not in text
+
+
+def test_database_stopping_under_load_gives_a_french_503_then_recovers(portal):
+    load = {}
+    thread = threading.Thread(target=lambda: load.update(result=run_wrk(portal, 12)))
+    thread.start()
+    try:
+        time.sleep(3)
+        portal.pg.stop()
+        assert_french_503(*portal.get("/", cookie=portal.session_cookie))
+        assert_french_503(*portal.get(portal.urls[2], cookie=portal.session_cookie))
+        for cookie in ("", portal.session_cookie):
+            status, headers, text = portal.get("/health/", cookie=cookie)
+            assert status == 503, text
+            assert json.loads(text) == {"status": "error", "database": "unavailable"}
+        status, headers, text = portal.get(
+            "/flux/actualites.rss", cookie=portal.session_cookie, headers={"Accept": "application/rss+xml"}
+        )
+        assert status == 503 and headers["Content-Type"].startswith("text/plain"), text[:500]
+        assert "indisponible" in text
+        status, headers, text = portal.get("/api/search/?q=sante", cookie=portal.session_cookie)
+        assert status == 503 and "indisponible" in json.loads(text)["detail"]
+        # The sign-in form needs the database too: a 503, not a 500.
+        assert portal.get("/comptes/login/")[0] == 503
+        time.sleep(2)
+    finally:
+        portal.pg.start()
+    assert portal.wait_until_signed_in_page(RECOVERY_SECONDS) < RECOVERY_SECONDS
+    thread.join()
+    output, statuses = load["result"]
+    assert "Socket errors" not in output, output
+    assert set(statuses) <= {200, 503}, output
+    assert statuses.get(503) and statuses.get(200), output
+    assert portal.get("/health/")[0] == 200
+
+
+def test_a_frozen_database_answers_503_within_seconds(portal):
+    portal.pg.pause()
+    try:
+        for _ in range(4):  # reaches several workers, each with its own persistent connection
+            start = time.monotonic()
+            assert_french_503(*portal.get("/", cookie=portal.session_cookie, timeout=40))
+            assert time.monotonic() - start < FROZEN_ANSWER_SECONDS
+        start = time.monotonic()
+        status, _, _ = portal.get("/health/", cookie=portal.session_cookie, timeout=40)
+        assert status == 503
+        assert time.monotonic() - start < FROZEN_ANSWER_SECONDS
+    finally:
+        portal.pg.resume()
+    assert portal.wait_until_signed_in_page(RECOVERY_SECONDS) < RECOVERY_SECONDS
