@@ -1,5 +1,6 @@
 """Shared working documents whose text is extracted and searchable, and the library page listing them."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
@@ -57,6 +58,12 @@ class PortalDocument(SearchTermsMixin, AbstractDocument):
     @property
     def extension(self) -> str:
         return self.file_extension.upper()
+
+    @property
+    def content_type(self) -> str:
+        """The type sent with a download: from WAGTAILDOCS_CONTENT_TYPES (portal/settings/security.py), never
+        guessed from the name, so that an html or svg file is saved, not opened in the intranet's origin."""
+        return settings.WAGTAILDOCS_CONTENT_TYPES.get(self.file_extension.lower(), "application/octet-stream")
 
 
 class DocumentLibraryPage(SectionIndexPage):
