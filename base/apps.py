@@ -7,7 +7,8 @@ class BaseConfig(AppConfig):
     verbose_name = _("Socle")
 
     def ready(self):
-        from . import sites  # noqa: F401  (connects the signals that clear the cached sites)
+        from . import page_cache, sites  # noqa: F401  (sites connects the signals that clear the cached sites)
         from .notifications import connect_notifiers
 
+        page_cache.connect()
         connect_notifiers()

@@ -1,5 +1,6 @@
 from wagtail.models import Site
 
+from base.page_cache import shared
 from base.visibility import visible_pages
 
 _SECTIONS_ATTRIBUTE = "_portal_main_sections"
@@ -13,10 +14,16 @@ def home_sections(request) -> list:
     sections = []
     if site is not None:
         children = site.root_page.get_children()
-        sections = list(
-            visible_pages(children, request).only(
-                "title", "slug", "url_path", "depth", "path", "content_type", "show_in_menus"
-            )
+        # Shared by the readers refused the same pages, until the content changes (base.page_cache).
+        sections = shared(
+            request,
+            "sections",
+            lambda: list(
+                visible_pages(children, request).only(
+                    "title", "slug", "url_path", "depth", "path", "content_type", "show_in_menus"
+                )
+            ),
+            site.pk,
         )
     setattr(request, _SECTIONS_ATTRIBUTE, sections)
     return sections

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -107,8 +108,9 @@ class CaseStudyPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["approaches"] = self.visible_approaches(request)
-        context["attachments"] = self.visible_attachments(request)
+        # Read only when the page body is rendered, not when it comes from the cache (base.page_cache).
+        context["approaches"] = SimpleLazyObject(lambda: self.visible_approaches(request))
+        context["attachments"] = SimpleLazyObject(lambda: self.visible_attachments(request))
         return context
 
 
@@ -213,8 +215,9 @@ class ApproachPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = list(self.visible_case_studies(request))
-        context["tools"] = self.visible_tools(request)
+        # Read only when the page body is rendered, not when it comes from the cache (base.page_cache).
+        context["case_studies"] = SimpleLazyObject(lambda: list(self.visible_case_studies(request)))
+        context["tools"] = SimpleLazyObject(lambda: self.visible_tools(request))
         return context
 
 

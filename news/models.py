@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -102,6 +103,10 @@ class NewsPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The group is named only to those who may open its page.
-        group = self.working_group
-        context["working_group"] = group if group is not None and can_view_page(group, request) else None
+        # Read only when the page body is rendered, not when it comes from the cache (base.page_cache).
+        context["working_group"] = SimpleLazyObject(lambda: self._visible_working_group(request))
         return context
+
+    def _visible_working_group(self, request):
+        group = self.working_group
+        return group if group is not None and can_view_page(group, request) else None

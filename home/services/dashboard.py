@@ -7,6 +7,7 @@ open is neither shown nor counted.
 from dataclasses import dataclass, field
 
 from base.context_processors import home_sections
+from base.page_cache import TIME_DEPENDENT_SECONDS, shared
 from events.models import EventPage
 from news.models import NewsPage
 from people.models import Metier, Person
@@ -92,6 +93,9 @@ def build_dashboard(request, news_count: int = 4) -> Dashboard:
         .order_by("-date", "-pk")
     )
     events = EventPage.objects.visible_to(request).for_metier(metier).upcoming()
+    # Shared by the readers of one métier refused the same pages (base.page_cache); "à venir" moves with
+    # the clock, so events and figures are kept a short time only.
+    metier_pk = metier.pk if metier else None
     groups = list(my_groups(request)) if authenticated else []
     meetings = (
         WorkingGroupMeeting.objects.filter(page__in=[group.pk for group in groups])
@@ -103,10 +107,12 @@ def build_dashboard(request, news_count: int = 4) -> Dashboard:
     return Dashboard(
         person=person,
         metier=metier,
-        news=list(news[:news_count]),
-        events=list(events[:UPCOMING_EVENTS]),
+        news=shared(request, "home-news", lambda: list(news[:news_count]), metier_pk, news_count),
+        events=shared(
+            request, "home-events", lambda: list(events[:UPCOMING_EVENTS]), metier_pk, timeout=TIME_DEPENDENT_SECONDS
+        ),
         groups=groups,
         meetings=list(meetings),
-        figures=key_figures(request),
+        figures=shared(request, "key-figures", lambda: key_figures(request), timeout=TIME_DEPENDENT_SECONDS),
         section_urls=section_urls(request) if hasattr(request, "user") else {},
     )
