@@ -49,6 +49,24 @@ class SafeModelChoiceField(forms.ModelChoiceField):
         return [(str(getattr(item, key)), str(self.label_from_instance(item))) for item in self.objects()]
 
 
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several objects by id (checkboxes): a malformed or unknown value is refused before any query
+    (an id no column holds would otherwise overflow the database's integer)."""
+
+    default_error_messages = {"invalid_choice": _("Ce choix n’existe pas (ou plus).")}
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        known = {str(getattr(item, key)): item for item in self.queryset}
+        chosen = []
+        for item in value:
+            item = str(item)
+            if item not in known:
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            chosen.append(known[item])
+        return self.queryset.filter(**{f"{key}__in": [getattr(item, key) for item in chosen]})
+
+
 class SafeModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = SafeModelChoiceField
 

@@ -10,6 +10,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
+# Control characters but tab and line breaks, DEL, lone surrogates, U+FFFE and U+FFFF: stored text may hold
+# them (typed, pasted, imported), but XML 1.0 (RSS, Atom) cannot carry them, nor iCalendar TEXT, nor a
+# database's text column (NUL on PostgreSQL).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(value) -> str:
+    """The text without the characters that break a feed, a calendar or a database ("" for None)."""
+    return _UNPRINTABLE.sub("", str(value)) if value else ""
+
+
 # The search backends build one nested condition per word: a long query is cut to its first words.
 MAX_QUERY_WORDS = 32
 

@@ -4,7 +4,6 @@ A feed holds what its reader may see, narrowed by the news index filters (?metie
 ?annee=; a refused value is ignored). Text is cleaned of the characters XML 1.0 cannot carry.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -13,18 +12,14 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from base.text import printable
+
 from .services import feed_news, news_index
 
 FEED_LENGTH = 30
 
-# Characters outside the XML 1.0 "Char" production (control characters but tab and line breaks,
-# lone surrogates, U+FFFE and U+FFFF): a feed containing one is not XML.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(value) -> str:
-    """The text without the characters XML cannot carry."""
-    return _XML_INVALID.sub("", str(value)) if value else ""
+# A feed containing one character outside the XML 1.0 "Char" production is not XML.
+xml_text = printable
 
 
 @dataclass

@@ -11,10 +11,15 @@ CONFIRMATION_FIELD = "confirmer"
 
 
 def _next_url(request) -> str:
-    """Where to go back: the `next` field when it stays on this site, the home page otherwise."""
+    """Where to go back: the `next` field when it is a path of this site, the home page otherwise."""
     target = request.POST.get("next", "")
-    if "\x00" not in target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # A bare word ("1", "agenda") would be taken by redirect() for the name of a view.
+    if (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return "/"

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from base.filters import SafeModelChoiceField
+from base.filters import SafeModelChoiceField, SafeModelMultipleChoiceField
 from people.models import Metier
 
 from .models import WorkingGroupPage
@@ -43,30 +43,30 @@ class PlainTextField(CountedCharField):
 class NeedsSheetForm(forms.Form):
     """What a staff member fills in to raise a need from the field."""
 
-    title = CountedCharField(
+    title = PlainTextField(
         label=_("Intitulé du besoin"),
         max_length=200,
         error_messages={"required": _("Donnez un intitulé court à votre besoin.")},
     )
-    need = CountedCharField(
+    need = PlainTextField(
         label=_("Besoin identifié"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         error_messages={"required": _("Décrivez le besoin que vous avez identifié.")},
     )
-    context = CountedCharField(
+    context = PlainTextField(
         label=_("Contexte / constat"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000
     )
-    expected_benefits = CountedCharField(
+    expected_benefits = PlainTextField(
         label=_("Bénéfices attendus"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=3000
     )
-    metiers = forms.ModelMultipleChoiceField(
+    metiers = SafeModelMultipleChoiceField(
         label=_("Métiers concernés"),
         queryset=Metier.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    suggested_group = forms.ModelChoiceField(
+    suggested_group = SafeModelChoiceField(
         label=_("Groupe de travail pressenti"),
         queryset=WorkingGroupPage.objects.live().order_by("title"),
         required=False,

@@ -1,6 +1,5 @@
 """Build iCalendar (RFC 5545) files from agenda events (and, with the same pieces, from group meetings)."""
 
-import re
 from collections.abc import Iterable
 from urllib.parse import urljoin, urlsplit
 
@@ -8,16 +7,12 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from base.text import printable
+
 from ..models import EventPage
 
-# Control characters (RFC 5545 TEXT allows none but tab; line breaks are escaped by icalendar), lone
-# surrogates (not encodable) and U+FFFE/U+FFFF: stored text may hold them, a calendar must not.
-_ICAL_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def ical_text(value) -> str:
-    """The text without the characters a calendar cannot carry."""
-    return _ICAL_INVALID.sub("", str(value)) if value else ""
+# RFC 5545 TEXT allows no control character but tab (icalendar escapes line breaks).
+ical_text = printable
 
 
 def absolute_url(url: str, request=None) -> str:
