@@ -17,6 +17,15 @@ PARIS = ZoneInfo("Europe/Paris")
 DEFAULT_START = time(9, 0)
 DEFAULT_END = time(17, 0)
 
+# Dates outside these years are typing mistakes, and some would overflow once converted to UTC
+# or moved by a few hours (Python stops at year 9999).
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+# Tabs and line breaks are text; other control characters (NUL first: PostgreSQL refuses it) are not,
+# nor halves of UTF-16 pairs (JSON's "\\ud800" escapes), which cannot be encoded at all.
+FORBIDDEN_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+SHOWN_LENGTH = 60
+
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
@@ -32,8 +41,32 @@ class Invalid(ValueError):
 
 
 def shown(value: Any) -> str:
-    """A value as quoted in a message: « texte », or its JSON form when it is not text."""
-    return f"« {value} »" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """A value as quoted in a message: « texte », or its JSON form when it is not text; long ones cut."""
+    if isinstance(value, str):
+        text = value if len(value) <= SHOWN_LENGTH else value[:SHOWN_LENGTH] + "…"
+        return f"« {text} »"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (RecursionError, ValueError):
+        text = "(valeur trop complexe pour être citée)"
+    return text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH] + "…"
+
+
+def character_problem(text: str) -> str | None:
+    """Why this text cannot be stored (a control character, half of a UTF-16 pair), or None."""
+    found = FORBIDDEN_CHARACTER_RE.search(text)
+    if found is None:
+        return None
+    code, position = ord(found.group()), found.start() + 1
+    if 0xD800 <= code <= 0xDFFF:
+        return f"caractère invalide U+{code:04X} en position {position} (moitié isolée d'une paire UTF-16)"
+    what = "caractère nul" if code == 0 else "caractère de contrôle"
+    return f"{what} U+{code:04X} en position {position}"
+
+
+def _in_range(found: date, key: str, value: str) -> None:
+    if not MIN_YEAR <= found.year <= MAX_YEAR:
+        raise Invalid(f"date hors limites {shown(value)} pour « {key} » (années {MIN_YEAR} à {MAX_YEAR})")
 
 
 def text_value(max_length: int | None = None, single_line: bool = False) -> Callable[[str, Any], str]:
@@ -73,9 +106,11 @@ def iso_date(key: str, value: Any) -> date:
     if not isinstance(value, str) or not DATE_RE.match(value.strip()):
         raise Invalid(f"date invalide {shown(value)} pour « {key} » (format attendu : AAAA-MM-JJ)")
     try:
-        return date.fromisoformat(value.strip())
+        found = date.fromisoformat(value.strip())
     except ValueError:
         raise Invalid(f"date invalide « {value} » pour « {key} » (ce jour n'existe pas)") from None
+    _in_range(found, key, value)
+    return found
 
 
 def moment(default_time: time) -> Callable[[str, Any], datetime]:
@@ -95,6 +130,7 @@ def moment(default_time: time) -> Callable[[str, Any], datetime]:
             )
         except ValueError:
             raise Invalid(f"date invalide « {value} » pour « {key} » (ce jour ou cette heure n'existe pas)") from None
+        _in_range(found, key, value)
         return found if found.tzinfo else found.replace(tzinfo=PARIS)
 
     return check

@@ -4,7 +4,7 @@ Every problem is reported with its line number, in French, so that a file can be
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -151,15 +151,45 @@ def _checked_values(page_type: str, data: dict, errors: list[str]) -> dict[str, 
     return values
 
 
+def _strings(value: Any) -> Iterator[str]:
+    """Every text in a decoded value, keys included, without recursion (the value may be deeply nested)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            yield from (key for key in item if isinstance(key, str))
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+
+
+def character_errors(data: dict) -> list[str]:
+    """Texts that no database could store, by key; checked first, as they cannot even be quoted in a message."""
+    errors = []
+    for key, value in data.items():
+        problem = checks.character_problem(key)
+        if problem:
+            errors.append(f"nom de clé illisible : {problem}")
+            continue
+        problem = next(filter(None, map(checks.character_problem, _strings(value))), None)
+        if problem:
+            errors.append(f"« {key} » : {problem}")
+    return errors
+
+
 def parse_object(line: int, data: Any) -> tuple[Record | None, list[RecordError]]:
     """Check one decoded record; returns the record, or None and every problem found."""
     if not isinstance(data, dict):
         return None, [RecordError(line, "chaque ligne doit être un objet JSON {…}")]
-    errors: list[str] = []
+    errors = character_errors(data)
+    if errors:
+        return None, [RecordError(line, message) for message in errors]
     page_type = data.get("type")
     if page_type is None:
         errors.append("type manquant (clé « type »)")
-    elif page_type not in TYPE_KEYS:
+    elif not isinstance(page_type, str) or page_type not in TYPE_KEYS:
         errors.append(f"type inconnu {checks.shown(page_type)} (types possibles : {', '.join(PAGE_TYPES)})")
         page_type = None
     title = None
@@ -201,6 +231,11 @@ def parse_line(line: int, text: str) -> tuple[Record | None, list[RecordError]]:
         ]
     except RecursionError:
         return None, [RecordError(line, "JSON trop imbriqué")]
+    except ValueError as problem:
+        # Python refuses to convert integers of thousands of digits.
+        if "integer string conversion" in str(problem):
+            return None, [RecordError(line, "nombre trop long (plus de 4 300 chiffres)")]
+        return None, [RecordError(line, "JSON invalide : chaque ligne doit être un objet JSON complet")]
     return parse_object(line, data)
 
 

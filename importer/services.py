@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from wagtail.models import Page
 
 from base.bulk import bulk_publication
@@ -146,6 +146,35 @@ def _validation_message(problem: ValidationError) -> str:
     return " ".join(problem.messages)
 
 
+def _database_message(problem: DatabaseError) -> str:
+    detail = str(problem).strip().splitlines()[0][:200] if str(problem).strip() else type(problem).__name__
+    return f"la base de données refuse cette page ({detail})"
+
+
+def _write(
+    record: Record,
+    page: Page | None,
+    section: Page,
+    resolver: Resolver,
+    extra_values: ExtraValues | None,
+    report: ImportReport,
+) -> Page:
+    """Create or update the record's page, counting what was done in the report."""
+    values = page_values(record, page, resolver)
+    if extra_values is not None:
+        values.update(extra_values(record, page))
+    if page is None:
+        page = WRITERS[record.type].model(slug=record.slug)
+        apply_values(page, values)
+        create_page(section, page)
+        report.created += 1
+    elif update_page(page, values):
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    return page
+
+
 def preview(records: list[Record]) -> ImportReport:
     """What an import would do, without writing anything."""
     report = ImportReport(records=len(records), dry_run=True)
@@ -174,21 +203,15 @@ def import_records(
             existing[page_type] = _existing_pages(writer.model, sections[page_type], slugs)
         for record in (progress or no_progress)(records, "Import", len(records)):
             page = existing[record.type].get(record.slug)
-            values = page_values(record, page, resolver)
-            if extra_values is not None:
-                values.update(extra_values(record, page))
             try:
-                if page is None:
-                    page = WRITERS[record.type].model(slug=record.slug)
-                    apply_values(page, values)
-                    create_page(sections[record.type], page)
-                    report.created += 1
-                elif update_page(page, values):
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
+                page = _write(record, page, sections[record.type], resolver, extra_values, report)
             except ValidationError as problem:
                 raise ImportFailed([RecordError(record.line, _validation_message(problem))]) from None
+            except DatabaseError as problem:
+                raise ImportFailed([RecordError(record.line, _database_message(problem))]) from None
+            except (ValueError, OverflowError) as problem:
+                # A value the checks let through but the page or the database cannot hold.
+                raise ImportFailed([RecordError(record.line, f"valeur refusée à l'écriture ({problem})")]) from None
             report.page_ids[(record.type, record.slug)] = page.pk
     return report
 

@@ -114,3 +114,62 @@ def test_a_failure_while_writing_leaves_nothing(jsonl, import_content, monkeypat
     assert outcome.failed
     assert "ligne 3 : title : refusé pour le test" in outcome.stderr
     assert _counts() == before
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "message"),
+    [
+        ('{"type": "news", "title": "a\\u0000b"}', "« title » : caractère nul U+0000 en position 2"),
+        ('{"type": "news", "title": "x", "summary": "\\ud800"}', "« summary » : caractère invalide U+D800"),
+        ('{"type": "news", "title": "x", "tags": ["\\u001b[31m"]}', "« tags » : caractère de contrôle U+001B"),
+        ({"type": "news", "title": "x", "date": "0001-01-01"}, "date hors limites « 0001-01-01 »"),
+        ({"type": "event", "title": "x", "date": "9999-12-31T23:30-05:00"}, "date hors limites"),
+        ('{"type": "news", "title": "x", "summary": ' + "9" * 5000 + "}", "nombre trop long"),
+        ({"type": ["news"], "title": "x"}, "type inconnu"),
+        ({"type": "news", "title": 1e308}, "« title » doit être un texte"),
+    ],
+)
+def test_text_no_database_can_store_is_reported_by_line(jsonl, import_content, bad_line, message):
+    before = _counts()
+
+    outcome = import_content(jsonl([GOOD, bad_line]))
+
+    assert outcome.failed
+    assert [line for line in outcome.stderr.splitlines() if line.startswith("ligne 2 : ") and message in line]
+    assert _counts() == before
+
+
+def test_an_import_interrupted_half_way_leaves_the_site_as_it_was(jsonl, import_content, monkeypatch):
+    from importer import services
+
+    real_create_page, calls = services.create_page, []
+
+    def interrupted_create_page(parent, page):
+        calls.append(page.title)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_create_page(parent, page)
+
+    monkeypatch.setattr(services, "create_page", interrupted_create_page)
+    before = _counts()
+
+    outcome = import_content(jsonl([GOOD, GOOD_GROUP, {"type": "news", "title": "Troisième"}]))
+
+    assert outcome.failed and outcome.message == "Import interrompu : aucune page importée."
+    assert _counts() == before
+
+
+def test_a_refusal_from_the_database_names_its_line(jsonl, import_content, monkeypatch):
+    from django.db import DataError
+
+    from importer import services
+
+    def refused(parent, page):
+        raise DataError("value too long for type character varying(100)")
+
+    monkeypatch.setattr(services, "create_page", refused)
+
+    outcome = import_content(jsonl([GOOD]))
+
+    assert "ligne 1 : la base de données refuse cette page (value too long" in outcome.stderr
+    assert Page.objects.filter(title=GOOD["title"]).count() == 0

@@ -48,4 +48,7 @@ class Command(BaseCommand):
             if hidden > 0:
                 self.stderr.write(f"… et {hidden} autre(s) erreur(s).")
             raise CommandError(f"Aucune page importée : {len(failure.errors)} erreur(s).") from None
+        except KeyboardInterrupt:
+            # The transaction was rolled back on the way out: the site is as it was before the command.
+            raise CommandError("Import interrompu : aucune page importée.", returncode=130) from None
         self.stdout.write(self.style.SUCCESS(report.summary()))
