@@ -30,9 +30,11 @@ run: install
 	$(PY) manage.py db_worker & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## The whole test suite (SQLite unless DATABASE_URL is set).
+## The whole test suite (SQLite unless DATABASE_URL is set), one worker per core (tests/conftest.py says how
+## tests are dealt). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: install-dev test-packages
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## Debian packages the tests drive: Chromium (browser tests), xmlsec1 (the SAML identity provider) and wrk (load),
 ## installed when missing and possible.
@@ -84,10 +86,20 @@ backup: install
 restore: install
 	$(PY) manage.py restore_site $(BACKUP)
 
-## Known vulnerabilities in the pinned requirements (pip-audit; needs access to its vulnerability service).
+## Known vulnerabilities in the pinned requirements (pip-audit; needs access to PyPI's vulnerability data,
+## https://pypi.org/pypi/<package>/<version>/json, hence not part of CI).
 audit: install
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
-	$(PY) -m pip_audit --strict -r requirements.txt -r requirements-dev.txt
+	@echo "Vérification des dépendances épinglées auprès de PyPI (une minute environ)…"
+	@if ! out=$$($(PY) -m pip_audit --strict -r requirements.txt -r requirements-dev.txt 2>&1); then \
+		echo "$$out"; \
+		if echo "$$out" | grep -qiE "could not be audited|connection|timed out|name resolution|max retries"; then \
+			echo "make audit : le service de vulnérabilités de PyPI est injoignable ou incomplet depuis cette machine ;"; \
+			echo "rien n’a été vérifié. Lancez make audit depuis un poste qui accède à https://pypi.org."; \
+			exit 2; \
+		fi; \
+		exit 1; \
+	fi; echo "$$out"
 
 clean:
 	rm -rf var/ $(VENV)

@@ -5,19 +5,41 @@ import shutil
 import tempfile
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # Identity providers on 127.0.0.1 and the portal configured for them (single sign-on tests).
 pytest_plugins = ["tests.identity_providers.fixtures"]
 
-# Uploads of this run go to a private temporary folder (read by portal.settings.test).
-_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
-os.environ.setdefault("PORTAL_TEST_MEDIA_ROOT", _MEDIA_ROOT)
+# Uploads of this run go to a private temporary folder (read by portal.settings.test); with pytest-xdist, one
+# folder per worker, each removed by its own worker at the end.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_MEDIA_ROOT = tempfile.mkdtemp(prefix=f"portal-test-media-{_WORKER}")
+if _WORKER:
+    os.environ["PORTAL_TEST_MEDIA_ROOT"] = _MEDIA_ROOT
+else:
+    os.environ.setdefault("PORTAL_TEST_MEDIA_ROOT", _MEDIA_ROOT)
+# Hypothesis keeps no example database in the checkout; one example (a request, an import) gets two seconds,
+# generous on a loaded two-core machine, and each test's budget is its max_examples.
+hypothesis_settings.register_profile("portal", database=None, deadline=2000)
+hypothesis_settings.load_profile("portal")
 # Sync Playwright runs an event loop in the test thread; Django must still allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist (`make test`: --dist loadgroup), a module whose tests share a fixture set up once per
+    module (servers, seeded data) keeps its tests on one worker; other tests are dealt one by one, in the
+    order pytest-django gives them (tests that empty the database last)."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        definitions = info.name2fixturedefs.values() if info else ()
+        if any(definition[-1].scope in ("module", "class", "package") for definition in definitions if definition):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.hookimpl(hookwrapper=True)
