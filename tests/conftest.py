@@ -35,10 +35,22 @@ def pytest_collection_modifyitems(config, items):
     """With pytest-xdist (`make test`: --dist loadgroup), a module whose tests share a fixture set up once per
     module (servers, seeded data) keeps its tests on one worker; other tests are dealt one by one, in the
     order pytest-django gives them (tests that empty the database last)."""
+    # Tests that start their own servers do not use the suite's database: the PostgreSQL pass (DATABASE_URL)
+    # leaves them to the SQLite pass rather than running them twice.
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        kept = [item for item in items if not item.get_closest_marker("own_servers")]
+        if len(kept) != len(items):
+            config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("own_servers")])
+            items[:] = kept
+    shared_scopes = ("module", "class", "package")
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
-        definitions = info.name2fixturedefs.values() if info else ()
-        if any(definition[-1].scope in ("module", "class", "package") for definition in definitions if definition):
+        definitions = info.name2fixturedefs.items() if info else ()
+        # Plugins' private fixtures (pytest-django's class-scoped unittest set-up) do not count.
+        if any(
+            definition and definition[-1].scope in shared_scopes and not name.startswith("_")
+            for name, definition in definitions
+        ):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 

@@ -39,6 +39,9 @@ RECOVERY_SECONDS = 5
 # far below gunicorn's 30 s that would otherwise kill the worker.
 FROZEN_ANSWER_SECONDS = 15
 
+# Their own PostgreSQL and Redis: run once, in the SQLite pass (tests/conftest.py).
+pytestmark = pytest.mark.own_servers
+
 
 class Portal:
     def __init__(self, server, pg, redis, database_url, seed):
@@ -248,9 +251,17 @@ def test_database_stopping_under_load_gives_a_french_503_then_recovers(portal):
 def test_a_frozen_database_answers_503_within_seconds(portal):
     portal.pg.pause()
     try:
-        for _ in range(4):  # reaches several workers, each with its own persistent connection
+        for attempt in range(4):  # reaches several workers, each with its own persistent connection
             start = time.monotonic()
-            assert_french_503(*portal.get("/", cookie=portal.session_cookie, timeout=40))
+            try:
+                answer = portal.get("/", cookie=portal.session_cookie, timeout=40)
+            except OSError as error:
+                elapsed = time.monotonic() - start
+                raise AssertionError(
+                    f"request {attempt + 1}: no answer ({error}) after {elapsed:.1f} s; gunicorn's log:\n"
+                    + portal.server.read_log()[-4000:]
+                ) from error
+            assert_french_503(*answer)
             assert time.monotonic() - start < FROZEN_ANSWER_SECONDS
         start = time.monotonic()
         status, _, _ = portal.get("/health/", cookie=portal.session_cookie, timeout=40)

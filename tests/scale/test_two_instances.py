@@ -29,6 +29,9 @@ from tests.servers import (
 
 HERE = Path(__file__).resolve().parent
 
+# Their own PostgreSQL and Redis: run once, in the SQLite pass (tests/conftest.py).
+pytestmark = pytest.mark.own_servers
+
 
 class Instance:
     """One gunicorn serving the portal, spoken to over HTTP without following redirects."""
