@@ -113,8 +113,16 @@ def _is_shareable_reader(request) -> bool:
     return bool(user is not None and user.is_authenticated and hasattr(request, "session"))
 
 
-def shared(request, name: str, compute: Callable[[], Any], *vary: Any, timeout: int | None = None) -> Any:
-    """The value computed once for every reader of this visibility class (and `vary`), from the cache.
+def shared(
+    request,
+    name: str,
+    compute: Callable[[], Any],
+    *vary: Any,
+    timeout: int | None = None,
+    storable: Callable[[Any], bool] = lambda value: True,
+) -> Any:
+    """The value computed once for every reader of this visibility class (and `vary`), from the cache; a
+    value that is not `storable` is returned but not kept.
 
     Readers without a session (accounts in e-mails) and anonymous visitors always compute their own.
     """
@@ -123,15 +131,16 @@ def shared(request, name: str, compute: Callable[[], Any], *vary: Any, timeout: 
     key = shared_key(request, name, *vary)
     try:
         value = cache.get(key)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001  the cache server faltering must not break a page
         logger.warning("Cache indisponible : %s calculé sans cache", name, exc_info=True)
         return compute()
     if value is None:
         value = compute()
-        try:
-            cache.set(key, value, SHARED_SECONDS if timeout is None else timeout)
-        except Exception:  # noqa: BLE001
-            logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
+        if storable(value):
+            try:
+                cache.set(key, value, SHARED_SECONDS if timeout is None else timeout)
+            except Exception:  # noqa: BLE001
+                logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
     return value
 
 
@@ -143,22 +152,7 @@ def is_per_request(html: str) -> bool:
 def shared_fragment(request, name: str, render: Callable[[], str], *vary: Any, timeout: int | None = None) -> str:
     """Rendered HTML shared by the readers of this visibility class; a fragment holding a form token or a
     nonce is served but never stored."""
-    if not _is_shareable_reader(request):
-        return render()
-    key = shared_key(request, name, *vary)
-    try:
-        html = cache.get(key)
-    except Exception:  # noqa: BLE001
-        logger.warning("Cache indisponible : %s rendu sans cache", name, exc_info=True)
-        return render()
-    if html is None:
-        html = render()
-        if not is_per_request(html):
-            try:
-                cache.set(key, html, SHARED_SECONDS if timeout is None else timeout)
-            except Exception:  # noqa: BLE001
-                logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
-    return html
+    return shared(request, name, render, *vary, timeout=timeout, storable=lambda html: not is_per_request(html))
 
 
 # What pages show, besides pages themselves: their documents and images (and collections' privacy), the
