@@ -34,7 +34,7 @@ class RankedKeysMixin:
         compiler = self.query_compiler_class(queryset, query, order_by_relevance=True)
         if hasattr(compiler, "ranked_keys") and compiler.ranks_in_one_query():
             return compiler.ranked_keys(self.config, limit)
-        only_key = queryset.only(queryset.model._meta.pk.attname)
+        only_key = queryset.select_related(None).only(queryset.model._meta.pk.attname)
         return [obj.pk for obj in self.search(query, only_key, order_by_relevance=True)[:limit]]
 
 

@@ -64,7 +64,7 @@ def _search_ids(alias: str, query, source: Searched, limit: int) -> list:
     if hasattr(backend, "ranked_keys"):
         # The database checks its matches against a queryset anyway: the reader's one costs no extra query.
         return backend.ranked_keys(query, source.allowed if source.allowed is not None else source.searched, limit)
-    only_key = source.searched.only(source.searched.model._meta.pk.attname)
+    only_key = source.searched.select_related(None).only(source.searched.model._meta.pk.attname)
     ids = [obj.pk for obj in backend.search(query, only_key, order_by_relevance=True)[:limit]]
     if ids and source.allowed is not None:
         # External engines filter on indexed fields only: visibility (paths, collections) is applied here.
