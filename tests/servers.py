@@ -222,6 +222,21 @@ def manage(environment: dict[str, str], *args: str, timeout: float = 600) -> sub
     return result
 
 
+def migrate_and_collect_static(environment: dict[str, str]) -> None:
+    """A new portal's database and static files; collectstatic needs no database, so it runs beside migrate."""
+    static = subprocess.Popen(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=REPO_ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    manage(environment, "migrate", "--noinput")
+    if static.wait(timeout=600) != 0:
+        raise AssertionError(f"collectstatic failed:\n{static.stderr.read()}")
+
+
 class GunicornServer:
     """The portal served by gunicorn on 127.0.0.1:port, as in production."""
 

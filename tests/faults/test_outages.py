@@ -11,7 +11,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -21,10 +20,10 @@ import psycopg
 import pytest
 
 from tests.servers import (
-    REPO_ROOT,
     ServerUnavailable,
     gunicorn_server,
     manage,
+    migrate_and_collect_static,
     postgres_server,
     production_environment,
     redis_server,
@@ -123,17 +122,7 @@ def portal(tmp_path_factory):
                 MEDIA_ROOT=str(folder / "media"),
                 LOG_LEVEL="WARNING",
             )
-            # collectstatic needs no database: it runs beside the migrations.
-            static = subprocess.Popen(
-                [sys.executable, "manage.py", "collectstatic", "--noinput"],
-                cwd=REPO_ROOT,
-                env=environment,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            manage(environment, "migrate", "--noinput")
-            assert static.wait(timeout=600) == 0, static.stderr.read()
+            migrate_and_collect_static(environment)
             output = manage(environment, "shell", "-c", (HERE / "seed.py").read_text()).stdout
             seed = json.loads(output.split("SEED ", 1)[1])
             with gunicorn_server(environment, folder, workers=3, timeout=30) as server:

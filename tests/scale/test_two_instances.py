@@ -8,8 +8,6 @@ One cluster, one Redis and the two instances for the whole module; the tests run
 import http.client
 import json
 import re
-import subprocess
-import sys
 import time
 import urllib.parse
 import uuid
@@ -18,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from tests.servers import (
-    REPO_ROOT,
     ServerUnavailable,
     gunicorn_server,
     manage,
+    migrate_and_collect_static,
     postgres_server,
     production_environment,
     redis_server,
@@ -117,17 +115,7 @@ def portal(tmp_path_factory):
                 MEDIA_ROOT=str(folder / "media"),
                 LOG_LEVEL="WARNING",
             )
-            # collectstatic needs no database: it runs beside the migrations.
-            static = subprocess.Popen(
-                [sys.executable, "manage.py", "collectstatic", "--noinput"],
-                cwd=REPO_ROOT,
-                env=environment,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            manage(environment, "migrate", "--noinput")
-            assert static.wait(timeout=600) == 0, static.stderr.read()
+            migrate_and_collect_static(environment)
             output = manage(environment, "shell", "-c", (HERE / "seed.py").read_text()).stdout
             seed = json.loads(output.split("SEED ", 1)[1])
             with (
