@@ -114,9 +114,12 @@ def make_private(response) -> None:
 
 
 def is_personal(request, response) -> bool:
-    """A response to a signed-in user, or one that sets a cookie (a session, a CSRF token)."""
-    user = getattr(request, "user", None)
-    return bool(response.cookies) or (user is not None and user.is_authenticated)
+    """A response to a request carrying a session, or one that sets a cookie (a session, a CSRF token).
+
+    The session cookie, not `request.user`: loading the user would cost a query on every response, and a
+    second wait on a database that has just failed the request.
+    """
+    return bool(response.cookies) or settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 class PrivateResponseMiddleware:

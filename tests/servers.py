@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from tests.gunicorn_diagnostics import STACK_SIGNAL
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT = 30.0
 
@@ -261,6 +263,8 @@ class GunicornServer:
                     "-m",
                     "gunicorn",
                     "portal.wsgi",
+                    "--config",
+                    "python:tests.gunicorn_diagnostics",
                     "--bind",
                     f"127.0.0.1:{self.port}",
                     "--workers",
@@ -291,6 +295,16 @@ class GunicornServer:
 
     def read_log(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+    def worker_stacks(self) -> str:
+        """Where each worker is right now (tests/gunicorn_diagnostics.py), for a request that got no answer."""
+        before = len(self.read_log())
+        workers = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout
+        for pid in map(int, workers.split()):
+            with suppress(ProcessLookupError):
+                os.kill(pid, STACK_SIGNAL)
+        time.sleep(1)
+        return f"workers {workers.split()}:\n" + self.read_log()[before:]
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -249,6 +249,8 @@ def test_a_frozen_database_answers_503_within_seconds(portal):
                 raise AssertionError(
                     f"request {attempt + 1}: no answer ({error}) after {elapsed:.1f} s; gunicorn's log:\n"
                     + portal.server.read_log()[-4000:]
+                    + "\n"
+                    + portal.server.worker_stacks()
                 ) from error
             assert_french_503(*answer)
             assert time.monotonic() - start < FROZEN_ANSWER_SECONDS
