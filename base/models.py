@@ -17,7 +17,7 @@ from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
 from .blocks import BodyBlock
 from .querysets import PortalPageManager
 from .rich_text import INLINE_FEATURES
-from .services.listing import listing_context
+from .services.listing import LazyListing
 from .visibility import visible_pages
 
 
@@ -96,17 +96,24 @@ class SectionIndexPage(PortalPage):
     def get_filterset_kwargs(self, request) -> dict:
         return {}
 
+    def decorate_listing(self, items, request) -> None:
+        """Add to the items of the current page what their cards show for this reader (none by default).
+
+        Runs inside the lazy listing: a listing served from the shared cache skips it.
+        """
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            listing_context(
-                request,
-                self.get_listing(request),
-                self.filterset_class,
-                self.per_page,
-                **self.get_filterset_kwargs(request),
-            )
+        # Lazy: the templates render the listing in a shared fragment; served from the cache, it asks nothing.
+        listing = LazyListing(
+            request,
+            lambda: self.get_listing(request),
+            self.filterset_class,
+            self.per_page,
+            decorate=lambda items: self.decorate_listing(items, request),
+            **self.get_filterset_kwargs(request),
         )
+        context.update(listing.context())
         return context
 
 

@@ -51,6 +51,9 @@ _REQUEST_VERSION = "_portal_content_version"
 _REQUEST_CLASS = "_portal_visibility_class"
 # Markers of a response part that belongs to one request only: never stored.
 _PER_REQUEST_MARKERS = ("csrfmiddlewaretoken", " nonce=")
+# A piece varying on more than this (a query string, mostly) is computed but never kept: a reader's own
+# filters fit well within it, and hostile query strings cannot fill the cache with large, unique keys.
+MAX_VARY_CHARS = 512
 
 
 def content_version(request=None) -> int:
@@ -102,14 +105,21 @@ def _part(value: Any) -> str:
 
 def shared_key(request, name: str, *vary: Any) -> str:
     """The cache key of a piece shared by the readers of this request's visibility class."""
+    return _key(request, name, [_part(value) for value in vary])
+
+
+def _key(request, name: str, vary_parts: list[str]) -> str:
     host = request.get_host() if hasattr(request, "get_host") else ""
-    parts = [name, str(content_version(request)), visibility_class(request), host, *map(_part, vary)]
+    parts = [name, str(content_version(request)), visibility_class(request), host, *vary_parts]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"portal:shared:{name}:{digest}"
 
 
 def _is_shareable_reader(request) -> bool:
     user = getattr(request, "user", None)
+    # A preview renders a draft under the live page's key: it must never be stored nor served a stored copy.
+    if getattr(request, "is_preview", False):
+        return False
     return bool(user is not None and user.is_authenticated and hasattr(request, "session"))
 
 
@@ -124,11 +134,15 @@ def shared(
     """The value computed once for every reader of this visibility class (and `vary`), from the cache; a
     value that is not `storable` is returned but not kept.
 
-    Readers without a session (accounts in e-mails) and anonymous visitors always compute their own.
+    Readers without a session (accounts in e-mails) and anonymous visitors always compute their own, and so
+    does a request whose `vary` is longer than MAX_VARY_CHARS (not looked up, not stored).
     """
     if not _is_shareable_reader(request):
         return compute()
-    key = shared_key(request, name, *vary)
+    vary_parts = [_part(value) for value in vary]
+    if sum(map(len, vary_parts)) > MAX_VARY_CHARS:
+        return compute()
+    key = _key(request, name, vary_parts)
     try:
         value = cache.get(key)
     except Exception:  # noqa: BLE001  the cache server faltering must not break a page

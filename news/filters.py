@@ -16,7 +16,16 @@ LARGEST_ID = 2**63 - 1
 
 
 class PageIdField(SafeModelChoiceField):
-    """A page chosen by id: an id no database column can hold is refused before any query."""
+    """A page chosen by id: an id no database column can hold is refused before any query.
+
+    Its choices show titles only: the pages are read with their id and title, not as full specific pages
+    (whose body and other fields would be loaded and decoded for nothing).
+    """
+
+    def objects(self) -> list:
+        if self._objects is None:
+            self._objects = list(self.queryset.only("pk", "title"))
+        return self._objects
 
     def to_python(self, value):
         text = str(value) if value not in self.empty_values else ""

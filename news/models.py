@@ -34,13 +34,16 @@ class NewsIndexPage(SectionIndexPage):
     def get_listing(self, request):
         return NewsPage.objects.child_of(self).visible_to(request).newest_first().for_cards()
 
+    def decorate_listing(self, items, request) -> None:
+        for item in items:
+            # A card names the item's group only to those who may open the group's page.
+            item.group_hidden = item.working_group is not None and not can_view_page(item.working_group, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = context["filters"]
-        context["feed_query"] = urlencode(filters.valid_query()) if filters is not None else ""
-        for item in context["items"]:
-            # A card names the item's group only to those who may open the group's page.
-            item.group_hidden = item.working_group is not None and not can_view_page(item.working_group, request)
+        # Read by the feed buttons, inside the shared fragment: lazy like the listing.
+        context["feed_query"] = SimpleLazyObject(lambda: urlencode(filters.valid_query()))
         return context
 
 

@@ -16,6 +16,9 @@ PORTAL_DEMO = True
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A test database is thrown away: commits need not wait for the disk (this session only, not the server).
+        DATABASES["default"]["OPTIONS"] = {"options": "-c synchronous_commit=off"}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 

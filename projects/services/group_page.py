@@ -1,8 +1,12 @@
 """What a working group's page shows: its people, meetings, documents, news, events, micro-projects and
 retained needs, each limited to what the reader may see (base.visibility), in a constant number of queries."""
 
+import operator
+from functools import partial
+
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from accounts.access import reader_can_access_admin
 from base.visibility import can_view_in_collection, visible_in_collections
@@ -121,8 +125,35 @@ def _indicators(group) -> list[dict]:
     return items
 
 
+# What the page shows the same way to every reader of one visibility class: the template renders it in
+# shared fragments (base.page_cache), so it is computed only when a fragment is not in the cache.
+SHARED_PARTS = (
+    "referent",
+    "pilots",
+    "participants",
+    "upcoming_meetings",
+    "past_meetings",
+    "group_documents",
+    "group_news",
+    "group_events",
+    "micro_projects",
+    "retained_needs",
+    "steps",
+    "indicator_items",
+)
+
+
 def group_page_context(group, request) -> dict:
-    """The context of a working group's page for this request."""
+    """The context of a working group's page for this request: the shared parts lazily, all read together
+    on first use; the personal part (can_edit) at once."""
+    parts = SimpleLazyObject(lambda: _shared_parts(group, request))
+    context = {name: SimpleLazyObject(partial(operator.getitem, parts, name)) for name in SHARED_PARTS}
+    context["can_edit"] = can_edit_group(group, request)
+    return context
+
+
+def _shared_parts(group, request) -> dict:
+    """People, meetings, documents, news, events, micro-projects, retained needs and the fiche action."""
     from ..models import MicroProjectPage
 
     pilots, participants = _members(group)
@@ -134,6 +165,7 @@ def group_page_context(group, request) -> dict:
         .order_by("-date", "-pk")[:NEWS_SHOWN]
     )
     return {
+        "referent": group.referent,  # read by _members with the other people
         "pilots": pilots,
         "participants": participants,
         "upcoming_meetings": upcoming_meetings,
@@ -147,7 +179,6 @@ def group_page_context(group, request) -> dict:
         "retained_needs": list(
             group.suggested_needs.visible_to(request).filter(status=NeedStatus.RETAINED).order_by("title")
         ),
-        "can_edit": can_edit_group(group, request),
         "steps": _steps(group),
         "indicator_items": _indicators(group),
     }

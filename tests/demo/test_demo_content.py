@@ -1,30 +1,49 @@
-"""The demo content tells the seeds' story, every page of it is served, and its documents are searchable."""
+"""The demo content tells the seeds' story, every page of it is served, and its personas have their rights."""
 
 import io
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from documents.models import PortalDocument
 from events.models import EventPage
 from home.models import HomePage
 from home.services.dashboard import build_dashboard
 from knowledge.models import ApproachPage, CaseStudyPage
 from people.models import Person
-from projects.models import GroupStatus, NeedsSheetPage, NeedStatus, ServiceProjectPage, WorkingGroupPage
+from projects.models import (
+    GroupStatus,
+    MicroProjectPage,
+    NeedsSheetPage,
+    NeedStatus,
+    ServiceProjectPage,
+    WorkingGroupPage,
+)
+
+from . import DEMO_ACCOUNTS
 
 
-def load_demo() -> None:
-    call_command("load_demo", stdout=io.StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module's tests, which only read it; rolled back after the last one.
+
+    Each test still runs in its own savepoint inside this transaction (pytest-django's `db`)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.mark.django_db
-def test_demo_content_follows_the_seeds():
-    load_demo()
-
+def test_demo_content_follows_the_seeds(demo):
     groups = WorkingGroupPage.objects.live()
     assert groups.count() == 10
     assert set(groups.values_list("status", flat=True)) == set(GroupStatus.values)
@@ -55,8 +74,7 @@ def test_demo_content_follows_the_seeds():
 
 
 @pytest.mark.django_db
-def test_every_demo_page_is_served_to_a_reader(client):
-    load_demo()
+def test_every_demo_page_is_served_to_a_reader(demo, client):
     client.login(email="lecteur@example.org", password="lecteur-demo")
 
     assert Page.find_problems() == ([], [], [], [], [])
@@ -69,8 +87,7 @@ def test_every_demo_page_is_served_to_a_reader(client):
 
 
 @pytest.mark.django_db
-def test_the_reader_home_has_news_and_upcoming_events_for_their_metier():
-    load_demo()
+def test_the_reader_home_has_news_and_upcoming_events_for_their_metier(demo):
     reader = get_user_model().objects.get(email="lecteur@example.org")
 
     dashboard = build_dashboard(reader)
@@ -82,15 +99,19 @@ def test_the_reader_home_has_news_and_upcoming_events_for_their_metier():
 
 
 @pytest.mark.django_db
-def test_demo_documents_are_real_files_whose_text_is_searchable(django_capture_on_commit_callbacks, client):
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo()
+def test_pilot_edits_their_own_group_and_no_other(demo):
+    users = {email: get_user_model().objects.get(email=email) for email in DEMO_ACCOUNTS}
+    pilot, reader, officer = users["pilote@example.org"], users["lecteur@example.org"], users["charge@example.org"]
+    own = WorkingGroupPage.objects.get(slug="prevention-desinsertion-professionnelle")
+    other = WorkingGroupPage.objects.get(slug="risques-psychosociaux")
 
-    documents = PortalDocument.objects.all()
-    assert {document.file_extension for document in documents} == {"pdf", "docx", "odt"}
-    assert all(document.extracted_text for document in documents)
-    found = [document.title for document in PortalDocument.objects.search("désinsertion")]
-    assert "Compte rendu – groupe prévention de la désinsertion professionnelle" in found
-    client.login(email="lecteur@example.org", password="lecteur-demo")
-    response = client.get("/recherche/", {"q": "pré-reprise"})
-    assert "Livret « Reprendre le travail après un arrêt long »" in response.content.decode()
+    assert pilot.person in own.pilots
+    assert pilot.person in other.participants
+    assert own.permissions_for_user(pilot).can_edit()
+    assert MicroProjectPage.objects.child_of(own).get().permissions_for_user(pilot).can_edit()
+    assert not other.permissions_for_user(pilot).can_edit()
+    assert not own.permissions_for_user(reader).can_edit()
+    assert own.permissions_for_user(officer).can_edit() and other.permissions_for_user(officer).can_edit()
+    assert pilot.groups.filter(name="Pilotes").exists()
+    assert officer.groups.filter(name="Chargés de projet").exists()
+    assert users["admin@example.org"].groups.filter(name="Administrateurs").exists()

@@ -1,4 +1,4 @@
-"""`load_demo`: idempotent, refused outside demo mode, and the demo accounts work as their personas."""
+"""`load_demo`: idempotent, refused outside demo mode, its accounts sign in, its documents are searchable."""
 
 import io
 
@@ -9,15 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from documents.models import PortalDocument
 from people.models import Person
-from projects.models import MicroProjectPage, WorkingGroupPage
 
-ACCOUNTS = {
-    "lecteur@example.org": "lecteur-demo",
-    "pilote@example.org": "pilote-demo",
-    "charge@example.org": "charge-demo",
-    "admin@example.org": "admin-demo",
-}
+from . import DEMO_ACCOUNTS
 
 
 def load_demo() -> str:
@@ -61,7 +56,7 @@ def test_the_four_accounts_sign_in_and_are_listed(client, monkeypatch):
     output = load_demo()
 
     assert "http://127.0.0.1:8123/" in output
-    for email, password in ACCOUNTS.items():
+    for email, password in DEMO_ACCOUNTS.items():
         assert email in output and password in output
         assert client.login(email=email, password=password), email
         client.logout()
@@ -71,20 +66,15 @@ def test_the_four_accounts_sign_in_and_are_listed(client, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_pilot_edits_their_own_group_and_no_other():
-    load_demo()
-    users = {email: get_user_model().objects.get(email=email) for email in ACCOUNTS}
-    pilot, reader, officer = users["pilote@example.org"], users["lecteur@example.org"], users["charge@example.org"]
-    own = WorkingGroupPage.objects.get(slug="prevention-desinsertion-professionnelle")
-    other = WorkingGroupPage.objects.get(slug="risques-psychosociaux")
+def test_demo_documents_are_real_files_whose_text_is_searchable(django_capture_on_commit_callbacks, client):
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo()
 
-    assert pilot.person in own.pilots
-    assert pilot.person in other.participants
-    assert own.permissions_for_user(pilot).can_edit()
-    assert MicroProjectPage.objects.child_of(own).get().permissions_for_user(pilot).can_edit()
-    assert not other.permissions_for_user(pilot).can_edit()
-    assert not own.permissions_for_user(reader).can_edit()
-    assert own.permissions_for_user(officer).can_edit() and other.permissions_for_user(officer).can_edit()
-    assert pilot.groups.filter(name="Pilotes").exists()
-    assert officer.groups.filter(name="Chargés de projet").exists()
-    assert users["admin@example.org"].groups.filter(name="Administrateurs").exists()
+    documents = PortalDocument.objects.all()
+    assert {document.file_extension for document in documents} == {"pdf", "docx", "odt"}
+    assert all(document.extracted_text for document in documents)
+    found = [document.title for document in PortalDocument.objects.search("désinsertion")]
+    assert "Compte rendu – groupe prévention de la désinsertion professionnelle" in found
+    client.login(email="lecteur@example.org", password="lecteur-demo")
+    response = client.get("/recherche/", {"q": "pré-reprise"})
+    assert "Livret « Reprendre le travail après un arrêt long »" in response.content.decode()
