@@ -15,6 +15,7 @@ from wagtail.search import index
 from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
 
 from .blocks import BodyBlock
+from .page_cache import versioned
 from .querysets import PortalPageManager
 from .rich_text import INLINE_FEATURES
 from .services.listing import LazyListing
@@ -23,14 +24,29 @@ from .visibility import visible_pages
 
 class ViewRestrictionsInOneQueryMixin:
     """Wagtail's view-restriction lookup for a served page (the page's and its ancestors' restrictions, an
-    alias answering with its source's) read in one query instead of two: it runs on every page view."""
+    alias answering with its source's) read in one query instead of two, and in none when neither the page
+    nor an ancestor is restricted or an alias: it runs on every page view."""
 
     def get_view_restrictions(self):
         ancestor_paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        if not restricted_or_alias_paths().intersection(ancestor_paths):
+            return PageViewRestriction.objects.none()
         sources_of_aliases = Page.objects.filter(aliases__path__in=ancestor_paths).values("pk")
         return PageViewRestriction.objects.filter(
             Q(page__path__in=ancestor_paths, page__alias_of__isnull=True) | Q(page__in=sources_of_aliases)
         )
+
+
+def restricted_or_alias_paths() -> frozenset[str]:
+    """Paths of the pages carrying a view restriction, and of the aliases (which answer with their source's
+    restrictions); read once per content version, which any restriction or page change bumps."""
+
+    def read() -> frozenset[str]:
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return frozenset(restricted) | frozenset(aliases)
+
+    return versioned("restricted-or-alias-paths", read)
 
 
 class PortalPage(SearchTermsMixin, ViewRestrictionsInOneQueryMixin, Page):

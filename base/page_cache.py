@@ -158,6 +158,30 @@ def shared(
     return value
 
 
+def versioned(name: str, compute: Callable[[], Any], *parts: Any, request=None) -> Any:
+    """A value that changes only with the content (a route, the restrictions a given account fails): computed
+    once per content version and `parts`, for every reader and process. `parts` say whose value it is; a value
+    whose parts are longer than MAX_VARY_CHARS is computed and not kept."""
+    vary_parts = [_part(value) for value in parts]
+    if sum(map(len, vary_parts)) > MAX_VARY_CHARS:
+        return compute()
+    digest = hashlib.sha256("\x1f".join([name, str(content_version(request)), *vary_parts]).encode()).hexdigest()
+    key = f"portal:versioned:{name}:{digest}"
+    try:
+        stored = cache.get(key)
+    except Exception:  # noqa: BLE001  the cache server faltering must not break a page
+        logger.warning("Cache indisponible : %s calculé sans cache", name, exc_info=True)
+        return compute()
+    if stored is not None:
+        return stored[0]
+    value = compute()
+    try:
+        cache.set(key, (value,), SHARED_SECONDS)  # in a tuple: a computed None is kept too
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
+    return value
+
+
 def is_per_request(html: str) -> bool:
     """Whether rendered HTML carries something of this request only (a CSRF token, a CSP nonce)."""
     return any(marker in html for marker in _PER_REQUEST_MARKERS)
@@ -176,6 +200,8 @@ _CONTENT_MODELS = (
     "wagtailcore.CollectionViewRestriction",
     "wagtailcore.Collection",
     "wagtailcore.Site",
+    # Deleting a group drops its memberships and restriction links without any m2m signal.
+    "auth.Group",
     "people.Person",
     "people.Metier",
     "taggit.Tag",

@@ -7,7 +7,8 @@ when a page or a document is served; this module applies them to querysets, in S
 
 The reader is a request (the password restrictions passed in its session count) or an account (e-mails,
 personal feeds: no password restriction is passed). The restrictions the reader fails are read once, in
-one query, and remembered on the request or the account; each queryset then excludes their subtrees.
+one query, and remembered on the request or the account; each queryset then excludes their subtrees. For a
+signed-in account they are also kept in the cache until the content version changes (base.page_cache).
 """
 
 from __future__ import annotations
@@ -52,26 +53,47 @@ def hidden_paths(reader, kind: str) -> tuple[str, ...]:
     holder = reader if reader is not None else user
     cache = getattr(holder, _CACHE_ATTRIBUTE, None)
     if cache is None:
-        pages = _failed_restrictions(PageViewRestriction.objects.all(), user, session)
-        collections = _failed_restrictions(CollectionViewRestriction.objects.all(), user, session)
-        rows = (
-            pages.annotate(kind=Value("page", output_field=CharField()))
-            .values_list("kind", "page__path")
-            .union(
-                collections.annotate(kind=Value("collection", output_field=CharField())).values_list(
-                    "kind", "collection__path"
-                ),
-                all=True,
-            )
-        )
-        cache = {"page": set(), "collection": set()}
-        for row_kind, path in rows:
-            cache[row_kind].add(path)
-        cache = {key: tuple(sorted(paths)) for key, paths in cache.items()}
+        if user.is_authenticated:
+            cache = _shared_hidden_paths(user, session, reader if hasattr(reader, "META") else None)
+        else:
+            cache = _read_hidden_paths(user, session)
         # AnonymousUser and other immutable readers keep no memory: still correct, one query more.
         with suppress(AttributeError):
             setattr(holder, _CACHE_ATTRIBUTE, cache)
     return cache[kind]
+
+
+def _shared_hidden_paths(user, session, request) -> dict[str, tuple[str, ...]]:
+    """An account's hidden paths, from the cache: they change only with restrictions, groups and memberships,
+    which all bump the content version (base.page_cache)."""
+    from .page_cache import versioned  # base.page_cache builds on this module
+
+    passwords = tuple(
+        tuple(sorted(session.get(model.passed_view_restrictions_session_key, []))) if session else ()
+        for model in (PageViewRestriction, CollectionViewRestriction)
+    )
+    compute = lambda: _read_hidden_paths(user, session)  # noqa: E731
+    return versioned("hidden-paths", compute, user.pk, user.is_superuser, passwords, request=request)
+
+
+def _read_hidden_paths(user, session) -> dict[str, tuple[str, ...]]:
+    """The paths of the pages and collections whose restrictions this user fails, in one query."""
+    pages = _failed_restrictions(PageViewRestriction.objects.all(), user, session)
+    collections = _failed_restrictions(CollectionViewRestriction.objects.all(), user, session)
+    rows = (
+        pages.annotate(kind=Value("page", output_field=CharField()))
+        .values_list("kind", "page__path")
+        .union(
+            collections.annotate(kind=Value("collection", output_field=CharField())).values_list(
+                "kind", "collection__path"
+            ),
+            all=True,
+        )
+    )
+    found = {"page": set(), "collection": set()}
+    for row_kind, path in rows:
+        found[row_kind].add(path)
+    return {key: tuple(sorted(paths)) for key, paths in found.items()}
 
 
 def _outside(paths: Iterable[str], field: str) -> Q | None:

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from base.models import ViewRestrictionsInOneQueryMixin
+from base.page_cache import versioned
 from base.rich_text import INLINE_FEATURES
 
 
@@ -62,11 +63,17 @@ class HomePage(ViewRestrictionsInOneQueryMixin, Page):
         if any("\x00" in component for component in path_components):
             raise Http404
         prefixes = [self.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
-        page = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("-depth").first()
+        # The same for every reader until the content changes: kept in the cache (who may see it is checked
+        # after routing, by the page's view restrictions).
+        page = versioned("route", lambda: self._deepest_page(prefixes), self.pk, prefixes[-1], request=request)
         if page is None:
             raise Http404
         # The page's own route() serves it (checking it is live) or its sub-routes, with no more queries.
-        return page.specific.route(request, path_components[page.depth - self.depth :])
+        return page.route(request, path_components[page.depth - self.depth :])
+
+    def _deepest_page(self, prefixes: list[str]) -> Page | None:
+        page = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("-depth").first()
+        return page.specific if page is not None else None
 
     def get_context(self, request, *args, **kwargs):
         from .services.dashboard import build_dashboard

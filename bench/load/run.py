@@ -108,7 +108,8 @@ class Site:
         return VAR / f"media-{self.size}"
 
     def environment(self, base: dict[str, str]) -> dict[str, str]:
-        return {**base, "DATABASE_URL": self.url, "MEDIA_ROOT": str(self.media)}
+        # One Redis serves every size: each keeps its own keys, so that no size reads another's pages.
+        return {**base, "DATABASE_URL": self.url, "MEDIA_ROOT": str(self.media), "CACHE_KEY_PREFIX": self.database}
 
     def seed(self, environment: dict[str, str]) -> dict:
         command = [sys.executable, "-m", "bench.load.seed", "--size", str(self.size), "--manifest", str(self.manifest)]
