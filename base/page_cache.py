@@ -137,36 +137,32 @@ def shared(
     Readers without a session (accounts in e-mails) and anonymous visitors always compute their own, and so
     does a request whose `vary` is longer than MAX_VARY_CHARS (not looked up, not stored).
     """
-    if not _is_shareable_reader(request):
-        return compute()
-    vary_parts = [_part(value) for value in vary]
-    if sum(map(len, vary_parts)) > MAX_VARY_CHARS:
+    vary_parts = _vary_parts(vary)
+    if not _is_shareable_reader(request) or vary_parts is None:
         return compute()
     key = _key(request, name, vary_parts)
-    try:
-        value = cache.get(key)
-    except Exception:  # noqa: BLE001  the cache server faltering must not break a page
-        logger.warning("Cache indisponible : %s calculé sans cache", name, exc_info=True)
-        return compute()
-    if value is None:
-        value = compute()
-        if storable(value):
-            try:
-                cache.set(key, value, SHARED_SECONDS if timeout is None else timeout)
-            except Exception:  # noqa: BLE001
-                logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
-    return value
+    return _through_cache(key, name, compute, SHARED_SECONDS if timeout is None else timeout, storable)
 
 
 def versioned(name: str, compute: Callable[[], Any], *parts: Any, request=None) -> Any:
     """A value that changes only with the content (a route, the restrictions a given account fails): computed
     once per content version and `parts`, for every reader and process. `parts` say whose value it is; a value
     whose parts are longer than MAX_VARY_CHARS is computed and not kept."""
-    vary_parts = [_part(value) for value in parts]
-    if sum(map(len, vary_parts)) > MAX_VARY_CHARS:
+    vary_parts = _vary_parts(parts)
+    if vary_parts is None:
         return compute()
     digest = hashlib.sha256("\x1f".join([name, str(content_version(request)), *vary_parts]).encode()).hexdigest()
-    key = f"portal:versioned:{name}:{digest}"
+    return _through_cache(f"portal:versioned:{name}:{digest}", name, compute, SHARED_SECONDS)
+
+
+def _vary_parts(values) -> list[str] | None:
+    """The key parts of these values, or None when they are too long to be worth a cache entry."""
+    parts = [_part(value) for value in values]
+    return parts if sum(map(len, parts)) <= MAX_VARY_CHARS else None
+
+
+def _through_cache(key: str, name: str, compute, timeout: int, storable=lambda value: True) -> Any:
+    """The value stored under `key`, or compute() kept there (in a 1-tuple: a computed None is kept too)."""
     try:
         stored = cache.get(key)
     except Exception:  # noqa: BLE001  the cache server faltering must not break a page
@@ -175,10 +171,11 @@ def versioned(name: str, compute: Callable[[], Any], *parts: Any, request=None) 
     if stored is not None:
         return stored[0]
     value = compute()
-    try:
-        cache.set(key, (value,), SHARED_SECONDS)  # in a tuple: a computed None is kept too
-    except Exception:  # noqa: BLE001
-        logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
+    if storable(value):
+        try:
+            cache.set(key, (value,), timeout)
+        except Exception:  # noqa: BLE001
+            logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
     return value
 
 
