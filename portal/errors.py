@@ -9,6 +9,7 @@ of HTML. Nothing here reads the database, the session or the cache.
 
 import sys
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -53,6 +54,7 @@ def server_error(request, template_name: str = "500.html") -> HttpResponse:
 
 
 def service_unavailable(request) -> HttpResponse:
+    _without_more_database_waits(request)
     message = _("Service momentanément indisponible : réessayez dans quelques instants.")
     if request.path_info.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
         response = JsonResponse({"detail": message}, status=503)
@@ -63,6 +65,18 @@ def service_unavailable(request) -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
+
+
+def _without_more_database_waits(request) -> None:
+    """The session and the user, which failed to load, are left empty for the rest of the response.
+
+    Django retries a failed load on each access: every middleware reading them on the way out would wait for
+    the unreachable database again (a connection timeout each), and the 503 would come only after all of them.
+    """
+    request.user = request._cached_user = AnonymousUser()
+    session = getattr(request, "session", None)
+    if session is not None and not hasattr(session, "_session_cache"):
+        session._session_cache = {}  # Django's memo of the loaded session: nothing loaded, nothing saved
 
 
 def _view_of(request):
