@@ -110,9 +110,12 @@ def shared_key(request, name: str, *vary: Any) -> str:
 
 def _key(request, name: str, vary_parts: list[str]) -> str:
     host = request.get_host() if hasattr(request, "get_host") else ""
-    parts = [name, str(content_version(request)), visibility_class(request), host, *vary_parts]
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    digest = _digest([name, str(content_version(request)), visibility_class(request), host, *vary_parts])
     return f"portal:shared:{name}:{digest}"
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def _is_shareable_reader(request) -> bool:
@@ -151,7 +154,7 @@ def versioned(name: str, compute: Callable[[], Any], *parts: Any, request=None) 
     vary_parts = _vary_parts(parts)
     if vary_parts is None:
         return compute()
-    digest = hashlib.sha256("\x1f".join([name, str(content_version(request)), *vary_parts]).encode()).hexdigest()
+    digest = _digest([name, str(content_version(request)), *vary_parts])
     return _through_cache(f"portal:versioned:{name}:{digest}", name, compute, SHARED_SECONDS)
 
 
