@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from .sso.logout import identity_provider_logout_url
 
@@ -16,3 +17,13 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             if url:
                 return url
         return super().get_logout_redirect_url(request)
+
+    def get_client_ip(self, request):
+        """The client's address for sign-in throttling (accounts/throttle.py): as the trusted proxy gives it
+        when one is named, else the connection's. A request that did not come through that proxy (fewer
+        X-Forwarded-For entries than trusted proxies, no trusted header) counts under its connection's
+        address instead of failing."""
+        try:
+            return super().get_client_ip(request)
+        except (ImproperlyConfigured, PermissionDenied):
+            return request.META.get("REMOTE_ADDR") or "inconnue"

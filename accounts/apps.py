@@ -9,6 +9,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from .roles import ensure_roles_after_migrate
+        from .throttle import keep_rate_limits_in_the_database
+
+        keep_rate_limits_in_the_database()
 
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
         from .sso import signals  # noqa: F401

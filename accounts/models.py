@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .throttle import ThrottleEntry  # noqa: F401  (a model of this app)
+
 
 class User(AbstractUser):
     """A staff member's account. Staff sign in with their e-mail address."""

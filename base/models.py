@@ -15,6 +15,7 @@ from wagtail.search import index
 from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
 
 from .blocks import BodyBlock
+from .content_version import ContentVersion  # noqa: F401  (a model of this app)
 from .page_cache import versioned
 from .querysets import PortalPageManager
 from .rich_text import INLINE_FEATURES

@@ -1,28 +1,31 @@
-"""What readers share, cached: one content version, bumped whenever what a page shows may change.
+"""What readers share, cached under the content version kept in the database.
 
 Pages are the same for every signed-in reader but for small personal parts (the bell, "mes groupes",
-follow buttons, forms). The shared parts (navigation, rendered page bodies, home listings and key figures)
-are cached under a key made of:
+follow buttons, forms). The shared parts (navigation, rendered page bodies, listings, home news and key
+figures) and the values every page needs (routes, restrictions, the pages refused to an account) are cached
+under a key made of:
 
-- the content version, a counter kept in the cache (Redis in production, so every process sees the same
-  one), bumped by the signals below: publishing, unpublishing, moving or deleting a page, any change of a
-  page, document, image, collection, person or métier, of a privacy setting or of a group membership. A
-  bumped version makes every older entry unreachable; they expire on their own.
-- the reader's visibility class: the restrictions the reader does not pass (base.visibility), read
-  live at each request. Two readers share an entry only if they are refused exactly the same pages and
-  collections, so nothing reaches a reader who may not see it.
-- what else the piece depends on (the page, the métier, the query string…).
+- the content version (base.content_version): a database row bumped in the same transaction as any change
+  that shows in a page, read once per request before any content. The cache never decides anything: an
+  entry is found only under the version of the content it was computed from, whatever the cache did
+  meanwhile (down, stalled, restarted from an older snapshot, full, one memory per process). A lost
+  invalidation costs a miss, never an older page or a page restricted since.
+- the reader's visibility class: the restrictions the reader does not pass (base.visibility). Two readers
+  share an entry only if they are refused exactly the same pages and collections.
+- what else the piece depends on (the page, the métier, a listing's normalised filters…).
 
-What depends on the clock ("à venir") is also kept a short time only (TIME_DEPENDENT_SECONDS).
+What depends on the clock ("à venir") is also kept a short time only (TIME_DEPENDENT_SECONDS). Nothing is
+kept for a reader without a session, a preview, a piece whose arguments are too long, or a piece whose
+arguments say it may not be stored (a listing asked for with refused filters).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections.abc import Callable
-from typing import Any
+from contextvars import ContextVar
+from typing import Any, Protocol, runtime_checkable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,59 +33,61 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .content_version import bump_content_version, read_content_version
 from .visibility import hidden_paths
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "portal:content-version"
-
-
-def _default_shared_seconds() -> int:
-    # Entries under a bumped version are never read again: with a shared cache (Redis) they only need to
-    # outlive their usefulness. A memory cache belongs to one process: the others learn of a change only when
-    # their entries expire, so they are kept one minute.
-    backend = settings.CACHES["default"]["BACKEND"]
-    return 60 if backend.endswith(("LocMemCache", "DummyCache")) else 60 * 60 * 6
-
-
-SHARED_SECONDS = getattr(settings, "PORTAL_SHARED_CACHE_SECONDS", None) or _default_shared_seconds()
+# Entries under an older version are never read again; they only need to outlive their usefulness.
+SHARED_SECONDS = getattr(settings, "PORTAL_SHARED_CACHE_SECONDS", None) or 60 * 60 * 6
 TIME_DEPENDENT_SECONDS = getattr(settings, "PORTAL_TIME_DEPENDENT_CACHE_SECONDS", 60)
-_REQUEST_VERSION = "_portal_content_version"
 _REQUEST_CLASS = "_portal_visibility_class"
 # Markers of a response part that belongs to one request only: never stored.
 _PER_REQUEST_MARKERS = ("csrfmiddlewaretoken", " nonce=")
-# A piece varying on more than this (a query string, mostly) is computed but never kept: a reader's own
-# filters fit well within it, and hostile query strings cannot fill the cache with large, unique keys.
+# A piece varying on more than this is computed but never looked up nor kept: hostile arguments cannot
+# fill the cache with large, unique keys.
 MAX_VARY_CHARS = 512
 
 
-def content_version(request=None) -> int:
-    """The current content version, read once per request (one request renders one consistent version)."""
-    if request is not None and hasattr(request, _REQUEST_VERSION):
-        return getattr(request, _REQUEST_VERSION)
-    try:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            # A start from the clock: after an eviction, old entries cannot come back under a reused number.
-            version = time.time_ns()
-            if not cache.add(VERSION_KEY, version, None):
-                version = cache.get(VERSION_KEY, version)
-    except Exception:  # noqa: BLE001  the cache server faltering must not break a page
-        logger.warning("Cache indisponible : version du contenu non lue", exc_info=True)
-        version = 0
-    if request is not None:
-        setattr(request, _REQUEST_VERSION, version)
+@runtime_checkable
+class CacheVary(Protocol):
+    """An argument of a shared piece that says how it reads in the key and, once the piece is computed,
+    whether it may be kept (a listing: only its accepted, valid parameters, base.services.listing)."""
+
+    def cache_part(self) -> str: ...
+
+    def may_store(self) -> bool: ...
+
+
+# The version read for the request being served (ContentVersionMiddleware): a list holding it once read.
+_request_version: ContextVar[list | None] = ContextVar("portal_content_version", default=None)
+
+
+class ContentVersionMiddleware:
+    """Read the content version at most once per request, when a cached piece first needs it; each thread
+    (or task) serving a request has its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set([])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
+
+
+def content_version() -> int | None:
+    """The content version, read from the database once per request (one request renders one version);
+    None when there is none, and then nothing is cached. Outside a request, read at each call."""
+    memo = _request_version.get()
+    if memo:
+        return memo[0]
+    version = read_content_version()
+    if memo is not None:
+        memo.append(version)
     return version
-
-
-def bump_content_version(**kwargs) -> None:
-    """Make every shared entry stale, in every process that shares this cache."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet, or evicted
-        cache.set(VERSION_KEY, time.time_ns(), None)
-    except Exception:  # noqa: BLE001
-        logger.warning("Cache indisponible : version du contenu non changée", exc_info=True)
 
 
 def visibility_class(request) -> str:
@@ -96,22 +101,11 @@ def visibility_class(request) -> str:
 
 
 def _part(value: Any) -> str:
+    if isinstance(value, CacheVary):
+        return value.cache_part()
     if isinstance(value, Page | Collection) or hasattr(value, "_meta"):
         return f"{value._meta.label_lower}:{value.pk}"
-    if hasattr(value, "urlencode"):  # a QueryDict
-        return value.urlencode()
     return repr(value)
-
-
-def shared_key(request, name: str, *vary: Any) -> str:
-    """The cache key of a piece shared by the readers of this request's visibility class."""
-    return _key(request, name, [_part(value) for value in vary])
-
-
-def _key(request, name: str, vary_parts: list[str]) -> str:
-    host = request.get_host() if hasattr(request, "get_host") else ""
-    digest = _digest([name, str(content_version(request)), visibility_class(request), host, *vary_parts])
-    return f"portal:shared:{name}:{digest}"
 
 
 def _digest(parts: list[str]) -> str:
@@ -135,27 +129,35 @@ def shared(
     storable: Callable[[Any], bool] = lambda value: True,
 ) -> Any:
     """The value computed once for every reader of this visibility class (and `vary`), from the cache; a
-    value that is not `storable` is returned but not kept.
+    value that is not `storable`, or whose `vary` arguments refuse it (CacheVary), is returned but not kept.
 
-    Readers without a session (accounts in e-mails) and anonymous visitors always compute their own, and so
-    does a request whose `vary` is longer than MAX_VARY_CHARS (not looked up, not stored).
+    Readers without a session (accounts in e-mails) and anonymous visitors always compute their own.
     """
     vary_parts = _vary_parts(vary)
     if not _is_shareable_reader(request) or vary_parts is None:
         return compute()
-    key = _key(request, name, vary_parts)
-    return _through_cache(key, name, compute, SHARED_SECONDS if timeout is None else timeout, storable)
+    version = content_version()
+    if version is None:
+        return compute()
+    host = request.get_host() if hasattr(request, "get_host") else ""
+    key = f"portal:shared:{name}:{_digest([name, str(version), visibility_class(request), host, *vary_parts])}"
+
+    def keep(value) -> bool:
+        return storable(value) and all(item.may_store() for item in vary if isinstance(item, CacheVary))
+
+    return _through_cache(key, name, compute, SHARED_SECONDS if timeout is None else timeout, keep)
 
 
-def versioned(name: str, compute: Callable[[], Any], *parts: Any, request=None) -> Any:
+def versioned(name: str, compute: Callable[[], Any], *parts: Any, storable: Callable[[Any], bool] | None = None) -> Any:
     """A value that changes only with the content (a route, the restrictions a given account fails): computed
     once per content version and `parts`, for every reader and process. `parts` say whose value it is; a value
-    whose parts are longer than MAX_VARY_CHARS is computed and not kept."""
+    whose parts are longer than MAX_VARY_CHARS, or that is not `storable`, is computed and not kept."""
     vary_parts = _vary_parts(parts)
-    if vary_parts is None:
+    version = content_version() if vary_parts is not None else None
+    if version is None:
         return compute()
-    digest = _digest([name, str(content_version(request)), *vary_parts])
-    return _through_cache(f"portal:versioned:{name}:{digest}", name, compute, SHARED_SECONDS)
+    key = f"portal:versioned:{name}:{_digest([name, str(version), *vary_parts])}"
+    return _through_cache(key, name, compute, SHARED_SECONDS, storable or (lambda value: True))
 
 
 def _vary_parts(values) -> list[str] | None:
@@ -164,8 +166,11 @@ def _vary_parts(values) -> list[str] | None:
     return parts if sum(map(len, parts)) <= MAX_VARY_CHARS else None
 
 
-def _through_cache(key: str, name: str, compute, timeout: int, storable=lambda value: True) -> Any:
-    """The value stored under `key`, or compute() kept there (in a 1-tuple: a computed None is kept too)."""
+def _through_cache(key: str, name: str, compute, timeout: int, storable) -> Any:
+    """The value stored under `key`, or compute() kept there (in a 1-tuple: a computed None is kept too).
+
+    The cache failing in any way (unreachable, full, read-only) is a miss and a dropped write.
+    """
     try:
         stored = cache.get(key)
     except Exception:  # noqa: BLE001  the cache server faltering must not break a page
@@ -206,12 +211,32 @@ _CONTENT_MODELS = (
     "people.Metier",
     "taggit.Tag",
 )
+# A page saved with only these fields changed a draft's bookkeeping (a new revision, an autosave, a lock):
+# nothing readers see.
+_DRAFT_BOOKKEEPING_FIELDS = frozenset(
+    {
+        "comments",
+        "latest_revision_created_at",
+        "draft_title",
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
 
 
 def _bump_on_model_change(sender, instance, **kwargs):
-    if kwargs.get("raw"):
+    # Fixtures, and migrations' historical models (their tables, the version's included, may not exist yet).
+    if kwargs.get("raw") or sender.__module__ == "__fake__":
         return
-    if isinstance(instance, Page) or sender._meta.label in _CONTENT_MODELS or _is_media(sender):
+    if isinstance(instance, Page):
+        update_fields = kwargs.get("update_fields")
+        if update_fields and _DRAFT_BOOKKEEPING_FIELDS.issuperset(update_fields):
+            return
+        bump_content_version()
+    elif sender._meta.label in _CONTENT_MODELS or _is_media(sender):
         bump_content_version()
 
 
@@ -222,8 +247,9 @@ def _is_media(model) -> bool:
     return issubclass(model, get_document_model() | get_image_model())
 
 
-def _bump_on_membership_change(sender, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
+def _bump_on_membership_change(sender, action, pk_set=None, **kwargs):
+    # Django sends post_add even when every object was already there (an unchanged sign-in's roles): no change.
+    if action == "post_clear" or (action in ("post_add", "post_remove") and pk_set):
         bump_content_version()
 
 

@@ -1,33 +1,26 @@
 """The Wagtail site answering a request, found without a query on every page view.
 
-Wagtail looks the site up in the database at each request (hostname and port). The sites change only
-when an administrator edits them: they are kept in the cache, cleared when a site is saved or deleted.
+Wagtail looks the site up in the database at each request (hostname and port). The sites (with their home
+pages) are kept in the cache under the content version (base.page_cache), which saving a site or publishing,
+moving or unpublishing a page changes.
 """
 
-from django.core.cache import cache
-from django.db import DatabaseError
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http.request import split_domain_port
 from wagtail.models import Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-SITES_CACHE_KEY = "portal:sites"
-# Cleared at once where the cache is shared (Redis); with a per-process memory cache, the other processes
-# see a change within this delay.
-SITES_CACHE_SECONDS = 60
+from .page_cache import versioned
+
+
+def _read_sites() -> list[Site]:
+    sites = list(Site.objects.select_related("root_page"))
+    for site in sites:
+        site.root_page = site.root_page.specific
+    return sites
 
 
 def _all_sites() -> list[Site]:
-    """Every site with its home page, as published (the cache is cleared when a home page is published,
-    unpublished or moved)."""
-    sites = cache.get(SITES_CACHE_KEY)
-    if sites is None:
-        sites = list(Site.objects.select_related("root_page"))
-        for site in sites:
-            site.root_page = site.root_page.specific
-        cache.set(SITES_CACHE_KEY, sites, SITES_CACHE_SECONDS)
-    return sites
+    """Every site with its home page, as published."""
+    return versioned("sites", _read_sites)
 
 
 def site_for_request(request) -> Site | None:
@@ -58,25 +51,9 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        try:
-            site = site_for_request(request)
-        except DatabaseError:
-            # The views that work without a database (the health check) must still answer.
-            site = None
+        # A database failure here is the request's: the French 503 (portal.errors), after one wait only. The
+        # health check, which needs no site, has answered before (portal.errors.HealthCheckMiddleware).
+        site = site_for_request(request)
         if site is not None:
             request._wagtail_site = site
         return self.get_response(request)
-
-
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-def forget_sites(**kwargs):
-    cache.delete(SITES_CACHE_KEY)
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def forget_sites_when_a_root_page_changes(sender, instance, **kwargs):
-    if Site.objects.filter(root_page_id=instance.pk).exists():
-        cache.delete(SITES_CACHE_KEY)

@@ -8,7 +8,8 @@ when a page or a document is served; this module applies them to querysets, in S
 The reader is a request (the password restrictions passed in its session count) or an account (e-mails,
 personal feeds: no password restriction is passed). The restrictions the reader fails are read once, in
 one query, and remembered on the request or the account; each queryset then excludes their subtrees. For a
-signed-in account they are also kept in the cache until the content version changes (base.page_cache).
+signed-in account they are also kept in the cache under the content version (base.content_version), so a
+restriction or a membership changed in the database applies on the next request, whatever the cache holds.
 """
 
 from __future__ import annotations
@@ -53,19 +54,16 @@ def hidden_paths(reader, kind: str) -> tuple[str, ...]:
     holder = reader if reader is not None else user
     cache = getattr(holder, _CACHE_ATTRIBUTE, None)
     if cache is None:
-        if user.is_authenticated:
-            cache = _shared_hidden_paths(user, session, reader if hasattr(reader, "META") else None)
-        else:
-            cache = _read_hidden_paths(user, session)
+        cache = _shared_hidden_paths(user, session) if user.is_authenticated else _read_hidden_paths(user, session)
         # AnonymousUser and other immutable readers keep no memory: still correct, one query more.
         with suppress(AttributeError):
             setattr(holder, _CACHE_ATTRIBUTE, cache)
     return cache[kind]
 
 
-def _shared_hidden_paths(user, session, request) -> dict[str, tuple[str, ...]]:
-    """An account's hidden paths, from the cache: they change only with restrictions, groups and memberships,
-    which all bump the content version (base.page_cache)."""
+def _shared_hidden_paths(user, session) -> dict[str, tuple[str, ...]]:
+    """An account's hidden paths, from the cache under the content version: they change only with
+    restrictions, groups and memberships, which all bump it in their own transaction (base.content_version)."""
     from .page_cache import versioned  # base.page_cache builds on this module
 
     passwords = tuple(
@@ -73,7 +71,7 @@ def _shared_hidden_paths(user, session, request) -> dict[str, tuple[str, ...]]:
         for model in (PageViewRestriction, CollectionViewRestriction)
     )
     compute = lambda: _read_hidden_paths(user, session)  # noqa: E731
-    return versioned("hidden-paths", compute, user.pk, user.is_superuser, passwords, request=request)
+    return versioned("hidden-paths", compute, user.pk, user.is_superuser, passwords)
 
 
 def _read_hidden_paths(user, session) -> dict[str, tuple[str, ...]]:

@@ -64,8 +64,15 @@ class HomePage(ViewRestrictionsInOneQueryMixin, Page):
             raise Http404
         prefixes = [self.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
         # The same for every reader until the content changes: kept in the cache (who may see it is checked
-        # after routing, by the page's view restrictions).
-        page = versioned("route", lambda: self._deepest_page(prefixes), self.pk, prefixes[-1], request=request)
+        # after routing, by the page's view restrictions). Only an address naming a page itself is kept: an
+        # unknown address, or one handled by a page's own routes, costs its query each time but no cache entry.
+        page = versioned(
+            "route",
+            lambda: self._deepest_page(prefixes),
+            self.pk,
+            prefixes[-1],
+            storable=lambda found: found is not None and found.url_path == prefixes[-1],
+        )
         if page is None:
             raise Http404
         # The page's own route() serves it (checking it is live) or its sub-routes, with no more queries.

@@ -1,10 +1,12 @@
-"""A Redis cache that degrades instead of failing: when Redis is unreachable, the portal serves from the database.
+"""A Redis cache that degrades instead of failing: whatever Redis does, the portal serves from the database.
 
-Everything the portal keeps in the cache (sites, sessions in front of the database, Wagtail's site roots and
-renditions, allauth's rate-limit counters) can be rebuilt from the database. So a connection error or a
-timeout reads as a miss and a write is dropped; the error is logged once a minute, not once per call. After a
-failure, Redis is left alone for a few seconds: a stopped or frozen server costs one short timeout, not one
-per cache call.
+Everything the portal keeps in the cache (shared page parts and values under the content version, Wagtail's
+site roots and renditions) can be rebuilt from the database, and nothing in it decides who sees what
+(base.page_cache). So any Redis error reads as a miss and a write is dropped: unreachable or frozen, out of
+memory (maxmemory with noeviction), a read-only replica, an unexpected reply. The error is logged once a
+minute, not once per call. After a connection failure or a timeout, Redis is left alone for a few seconds: a
+stopped or frozen server costs one short timeout, not one per cache call; a server that refuses writes is
+still read.
 """
 
 import logging
@@ -14,6 +16,7 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("portal.cache")
@@ -40,6 +43,15 @@ class _ServerHealth:
                 return
             self._last_logged = now
         logger.warning("Cache Redis injoignable (%s) : les pages sont servies depuis la base de données.", error)
+
+    def refused(self, error: BaseException) -> None:
+        """Redis answered with an error (out of memory, read-only…): this call is dropped, the next ones tried."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._last_logged < LOG_EVERY_SECONDS:
+                return
+            self._last_logged = now
+        logger.warning("Cache Redis en erreur (%s) : écriture ignorée, les pages sont calculées.", error)
 
     def recovered(self) -> None:
         with self._lock:
@@ -77,6 +89,9 @@ class ResilientRedisCache(RedisCache):
             result = method(*args, **kwargs)
         except UNREACHABLE as error:
             self._health.failed(error)
+            return fallback
+        except RedisError as error:
+            self._health.refused(error)
             return fallback
         if self._health.failing:
             self._health.recovered()

@@ -39,9 +39,13 @@ def apply_identity(user: User, claims: dict) -> None:
         person_changes["site"] = claims["site"]
     if claims.get("metier"):
         person_changes["metier"] = find_or_create_metier(claims["metier"])
-    for field, value in person_changes.items():
-        setattr(person, field, value)
-    person.save()
+    # Saved only when something changed: a person's save changes the content version, and a sign-in with
+    # the same claims as before must not make every cached page part stale.
+    changed_fields = [field for field, value in person_changes.items() if getattr(person, field) != value]
+    for field in changed_fields:
+        setattr(person, field, person_changes[field])
+    if changed_fields:
+        person.save()
 
     config = settings.PORTAL_SSO
     sync_identity_provider_roles(

@@ -36,7 +36,8 @@ def sync_identity_provider_roles(user: User, role_names: set[str]) -> None:
     for group_id, group in wanted.items():
         if group_id in synced:
             # Given by the IdP before; an administrator may have taken it away since: the IdP decides.
-            user.groups.add(group)
+            if group_id not in current:
+                user.groups.add(group)
         elif group_id not in current:
             user.groups.add(group)
             IdentityProviderRole.objects.create(user=user, group=group)

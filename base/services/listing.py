@@ -1,8 +1,11 @@
 """Section listings: a queryset, its filters (a ListingFilterSet) and one page of results.
 
-The listing of a section page is the same for every reader of one visibility class and one query string,
-so its templates render it inside a shared fragment (base.page_cache). The context is therefore lazy
-(LazyListing): when the fragment comes from the cache, no listing query runs at all.
+The listing of a section page is the same for every reader of one visibility class and one choice of
+filters, so its templates render it inside a shared fragment (base.page_cache) keyed by the listing itself:
+its filters' parameters and page number, normalised. The context is therefore lazy (LazyListing): when the
+fragment comes from the cache, no listing query runs at all. A rendering is kept only when the query string
+held nothing else than accepted, valid values and an existing page: made-up query strings cost their
+rendering, never a cache entry.
 """
 
 from collections.abc import Callable
@@ -11,12 +14,17 @@ from functools import cached_property
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 
+PAGE_PARAMETER = "page"
+
+
+def _page_number(request) -> str | int:
+    raw = request.GET.get(PAGE_PARAMETER, "1")
+    return raw if raw.isascii() and raw.isdigit() and len(raw) < 10 else 1
+
 
 def paginated(items, request, per_page: int):
     """The page of results asked for by ?page= (the first one when the value makes no sense)."""
-    raw = request.GET.get("page", "1")
-    number = raw if raw.isascii() and raw.isdigit() and len(raw) < 10 else 1
-    return Paginator(items, per_page).get_page(number)
+    return Paginator(items, per_page).get_page(_page_number(request))
 
 
 def listing_context(request, items, filterset_class=None, per_page: int = 20, **filterset_kwargs) -> dict:
@@ -75,9 +83,33 @@ class LazyListing:
             self.decorate(page)
         return page
 
+    def cache_part(self) -> str:
+        """The listing's part of a shared fragment's key: the filters' parameters and the page, normalised
+        (sorted, blank values and every other parameter left out). Asks nothing of the database."""
+        accepted = set(self.filterset_class.base_filters) if self.filterset_class is not None else set()
+        chosen = sorted(
+            (name, value.strip())
+            for name in accepted | {PAGE_PARAMETER}
+            if (value := self.request.GET.get(name, "")).strip() and (name, value.strip()) != (PAGE_PARAMETER, "1")
+        )
+        return repr(chosen)
+
+    def may_store(self) -> bool:
+        """Whether the rendering may be kept for others: only accepted parameters, each given once with a
+        valid value, and a page that exists (read once the listing is computed)."""
+        accepted = set(self.filterset_class.base_filters) if self.filterset_class is not None else set()
+        query = self.request.GET
+        if any(name not in accepted | {PAGE_PARAMETER} or len(query.getlist(name)) > 1 for name in query):
+            return False
+        if self.filters is not None and self.filters.is_bound and self.filters.form.errors:
+            return False
+        return str(self.items.number) == str(_page_number(self.request))
+
     def context(self) -> dict:
         """Template variables standing for the listing; each one asks the database only when read."""
         return {
+            # The key of the shared fragments that render it (base.page_cache.CacheVary).
+            "listing": self,
             # Templates and get_context test `filters is None`: known without any query.
             "filters": SimpleLazyObject(lambda: self.filters) if self.filterset_class is not None else None,
             "filter_messages": SimpleLazyObject(lambda: self.filter_messages),

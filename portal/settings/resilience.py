@@ -6,8 +6,9 @@
   and a TCP user timeout notice a server that vanished from the network. A persistent connection
   (DATABASE_CONN_MAX_AGE) is checked before reuse: one broken by a restart is replaced, not failing requests.
   The page shown meanwhile is the French 503 (portal/errors.py).
-- Redis (REDIS_URL): the cache degrades to misses when Redis is down (portal/cache.py), with connect and read
-  timeouts of REDIS_TIMEOUT seconds (0.5). Wagtail's image renditions get their own cache alias.
+- Redis (REDIS_URL): the cache degrades to misses whatever Redis does (portal/cache.py), with connect and read
+  timeouts of REDIS_TIMEOUT seconds (0.5). Wagtail's image renditions get their own cache alias; sign-in
+  throttling's counters live in the database (accounts/throttle.py).
 """
 
 import sys
@@ -60,11 +61,19 @@ def client_timeout() -> int:
     return max(env_int("DATABASE_CLIENT_TIMEOUT", statement_timeout + 2 if statement_timeout else 0), 0)
 
 
+# Sign-in throttling's counters, shared by every worker and instance whatever Redis does (accounts/throttle.py).
+THROTTLE_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accounts_throttle_entry"}
+
+
 def caches(redis_url: str | None, key_prefix: str) -> dict:
     if not redis_url:
+        # One memory per process: correct with several workers too, the keys carry the content version kept
+        # in the database (base.page_cache); room for the shared parts of a few hundred pages.
+        memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
         return {
-            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-            "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+            "default": memory,
+            "renditions": {**memory, "LOCATION": "renditions"},
+            "throttle": THROTTLE_CACHE,
         }
     timeout = float(env_str("REDIS_TIMEOUT", "0.5"))
     redis = {
@@ -75,4 +84,5 @@ def caches(redis_url: str | None, key_prefix: str) -> dict:
     return {
         "default": {**redis, "KEY_PREFIX": key_prefix},
         "renditions": {**redis, "KEY_PREFIX": f"{key_prefix}:renditions"},
+        "throttle": THROTTLE_CACHE,
     }

@@ -5,6 +5,7 @@ import os
 import dj_database_url
 
 from .base import *  # noqa: F403
+from .resilience import THROTTLE_CACHE
 from .search import search_backends
 
 # A SEARCH_URL left in a shell never points the suite at a server: the live engine tests opt in themselves.
@@ -24,7 +25,7 @@ else:
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "throttle": THROTTLE_CACHE}  # noqa: F405
 # Each test run writes its uploads to its own folder (set by tests/conftest.py).
 MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT", "/tmp/portal-test-media"))  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
