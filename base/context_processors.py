@@ -1,7 +1,7 @@
 from wagtail.models import Site
 
-from base.page_cache import shared
-from base.visibility import visible_pages
+from base.sites import site_tree
+from base.visibility import can_view_page
 
 _SECTIONS_ATTRIBUTE = "_portal_main_sections"
 
@@ -11,20 +11,9 @@ def home_sections(request) -> list:
     if hasattr(request, _SECTIONS_ATTRIBUTE):
         return getattr(request, _SECTIONS_ATTRIBUTE)
     site = Site.find_for_request(request)
-    sections = []
-    if site is not None:
-        children = site.root_page.get_children()
-        # Shared by the readers refused the same pages, until the content changes (base.page_cache).
-        sections = shared(
-            request,
-            "sections",
-            lambda: list(
-                visible_pages(children, request).only(
-                    "title", "slug", "url_path", "depth", "path", "content_type", "show_in_menus"
-                )
-            ),
-            site.pk,
-        )
+    # The live children are the same for everyone (base.sites); which ones this reader may open is theirs.
+    children = site_tree().sections.get(site.pk, []) if site is not None else []
+    sections = [section for section in children if can_view_page(section, request)]
     setattr(request, _SECTIONS_ATTRIBUTE, sections)
     return sections
 

@@ -44,8 +44,8 @@ def restricted_or_alias_paths() -> frozenset[str]:
 
     def read() -> frozenset[str]:
         restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-        return frozenset(restricted) | frozenset(aliases)
+        aliases = Page.objects.filter(alias_of__isnull=False).order_by().values_list("path", flat=True)
+        return frozenset(restricted.order_by().union(aliases, all=True))
 
     return versioned("restricted-or-alias-paths", read)
 

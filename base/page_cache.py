@@ -25,6 +25,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from django.conf import settings
@@ -59,35 +60,54 @@ class CacheVary(Protocol):
     def may_store(self) -> bool: ...
 
 
-# The version read for the request being served (ContentVersionMiddleware): a list holding it once read.
-_request_version: ContextVar[list | None] = ContextVar("portal_content_version", default=None)
+@dataclass
+class _RequestVersion:
+    """The content version of the request being served, once read."""
+
+    request: Any
+    read: bool = False
+    value: int | None = None
+
+
+_current: ContextVar[_RequestVersion | None] = ContextVar("portal_content_version", default=None)
 
 
 class ContentVersionMiddleware:
     """Read the content version at most once per request, when a cached piece first needs it; each thread
-    (or task) serving a request has its own."""
+    (or task) serving a request has its own. A signed-in request reads it with its session (base.sessions)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_version.set([])
+        token = _current.set(_RequestVersion(request))
         try:
             return self.get_response(request)
         finally:
-            _request_version.reset(token)
+            _current.reset(token)
+
+
+def remember_content_version(value: int | None) -> None:
+    """The version of the request being served, read along with something else (its session)."""
+    state = _current.get()
+    if state is not None and not state.read:
+        state.read, state.value = True, value
 
 
 def content_version() -> int | None:
     """The content version, read from the database once per request (one request renders one version);
     None when there is none, and then nothing is cached. Outside a request, read at each call."""
-    memo = _request_version.get()
-    if memo:
-        return memo[0]
-    version = read_content_version()
-    if memo is not None:
-        memo.append(version)
-    return version
+    state = _current.get()
+    if state is None:
+        return read_content_version()
+    if not state.read:
+        # Loading the request's session reads the version too (base.sessions): one query for both.
+        session = getattr(state.request, "session", None)
+        if hasattr(session, "load_with_content_version"):
+            session.load_with_content_version()
+    if not state.read:
+        remember_content_version(read_content_version())
+    return state.value
 
 
 def visibility_class(request) -> str:

@@ -30,7 +30,7 @@ def audience_panels(context, page, metiers_heading: str = "", tags_heading: str 
     return {
         "metiers": page.metiers.all(),
         "tags": tags,
-        "tags_link_base": parent.url if parent is not None else "",
+        "tags_link_base": parent.get_url(context.get("request")) if parent is not None else "",
         "tag_param": tag_param,
         "metiers_heading": metiers_heading,
         "tags_heading": tags_heading,

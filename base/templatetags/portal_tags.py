@@ -11,7 +11,13 @@ def breadcrumbs(context, page=None, current_label=None):
     Titles and URLs are all a crumb needs: the ancestors are read in one query, as generic pages.
     """
     page = page or context.get("page")
-    return {"ancestors": _ancestors(context, page), "page": page, "current_label": current_label}
+    return {
+        "ancestors": _ancestors(context, page),
+        "page": page,
+        "current_label": current_label,
+        # {% pageurl %} reads the sites' root paths kept on the request (base.sites).
+        "request": context.get("request"),
+    }
 
 
 def _ancestors(context, page) -> list:

@@ -1,13 +1,17 @@
-"""A reader's follow choices and member groups, kept in the cache: the buttons of a page cost no query.
+"""A reader's follow choices and member groups, read in one query and kept in the cache: the buttons of a page
+cost no query.
 
-Saving a follow forgets its reader's choices; a change of membership (a member, a referent, a person's
-account) forgets that person's groups. Entries also expire after STATE_TTL (an account unlinked from a
-person is seen within that time).
+Saving a follow forgets its reader's state; a change of membership (a member, a referent, a person's account)
+forgets that person's state. Entries also expire after STATE_TTL (an account unlinked from a person is seen
+within that time). Neither decides what the reader may see: a button only says whether they follow.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.cache import cache
+from django.db.models import BooleanField, IntegerField, Value
 
 from projects.models import WorkingGroupPage
 
@@ -16,37 +20,57 @@ from ..models import Follow
 STATE_TTL = 300
 
 
-def _choices_key(user_id) -> str:
-    return f"participation:follow-choices:{user_id}"
+@dataclass(frozen=True)
+class FollowState:
+    # {("page"|"tag", id): following}
+    choices: dict
+    # Ids of the groups in which the account is pilot, member or referent (the projects' definition).
+    member_groups: frozenset
 
 
-def _groups_key(user_id) -> str:
-    return f"participation:member-groups:{user_id}"
+def _key(user_id) -> str:
+    return f"participation:follow-state:{user_id}"
+
+
+def _read(user) -> FollowState:
+    # One query: the account's follow rows, then its groups (with no choice of their own: `following` null).
+    follows = Follow.objects.filter(user=user).order_by().values_list("page_id", "tag_id", "following")
+    groups = (
+        WorkingGroupPage.objects.of_user(user)
+        .order_by()
+        .values_list("pk", Value(None, output_field=IntegerField()), Value(None, output_field=BooleanField()))
+    )
+    choices, member_groups = {}, set()
+    for page, tag, following in follows.union(groups, all=True):
+        if following is None:
+            member_groups.add(page)
+        else:
+            choices[("page", page) if page else ("tag", tag)] = following
+    return FollowState(choices, frozenset(member_groups))
+
+
+def follow_state(user) -> FollowState:
+    state = cache.get(_key(user.pk))
+    if state is None:
+        state = _read(user)
+        cache.set(_key(user.pk), state, STATE_TTL)
+    return state
 
 
 def follow_choices(user) -> dict:
     """{("page"|"tag", id): following} of the account."""
-    choices = cache.get(_choices_key(user.pk))
-    if choices is None:
-        rows = Follow.objects.filter(user=user).values_list("page_id", "tag_id", "following")
-        choices = {("page", page) if page else ("tag", tag): following for page, tag, following in rows}
-        cache.set(_choices_key(user.pk), choices, STATE_TTL)
-    return choices
+    return follow_state(user).choices
 
 
 def member_groups(user) -> frozenset:
     """Ids of the groups in which the account is pilot, member or referent (the projects' definition)."""
-    groups = cache.get(_groups_key(user.pk))
-    if groups is None:
-        groups = frozenset(WorkingGroupPage.objects.of_user(user).values_list("pk", flat=True))
-        cache.set(_groups_key(user.pk), groups, STATE_TTL)
-    return groups
+    return follow_state(user).member_groups
 
 
 def forget_follow_choices(user_id) -> None:
-    cache.delete(_choices_key(user_id))
+    cache.delete(_key(user_id))
 
 
 def forget_member_groups(user_id) -> None:
     if user_id is not None:
-        cache.delete(_groups_key(user_id))
+        cache.delete(_key(user_id))

@@ -185,8 +185,9 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SSO_REQUESTS_TIMEOUT", 10)
-# Sessions live in the database only: signing out is final whatever a cache did meanwhile (one query per page).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database only: signing out is final whatever a cache did meanwhile. Read in one query
+# with the content version (base.sessions).
+SESSION_ENGINE = "base.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -220,3 +220,36 @@ def test_a_long_query_string_answers_but_is_not_stored(reader_client, news_index
     # An ordinary query string is kept.
     assert reader_client.get(news_index.url + "?page=1").status_code == 200
     assert stored_fragments("news-listing") == 1
+
+
+@pytest.mark.django_db
+def test_made_up_filters_and_pages_answer_but_are_never_stored(reader_client, news_index):
+    factories.NewsPageFactory.create_batch(3)
+    made_up = [
+        "?tag=inconnu",
+        "?metier=pas-un-metier",
+        "?annee=%C2%B2",
+        "?page=999",
+        "?page=01",
+        "?utm_source=courriel",
+        "?annee=2026&annee=2025",
+        "?groupe=99999999999999999999",
+    ]
+    for query in made_up:
+        response = reader_client.get(news_index.url + query)
+        assert response.status_code == 200, query
+        assert result_count(response) in {"3 actualités", "0 actualité"}, query
+    # Each made-up query string cost its rendering, none a cache entry.
+    assert stored_fragments("news-listing") == 0
+    assert stored_fragments("section-header") == 0
+
+
+@pytest.mark.django_db
+def test_one_choice_of_filters_is_one_entry_whatever_the_order_or_blank_fields(reader_client, news_index):
+    this_year = timezone.localdate().year
+    factories.NewsPageFactory(title="Actualité de l’année", date=datetime.date(this_year, 1, 15))
+    # As the filter form sends it (every field, blank ones included), then as a link writes it.
+    for query in (f"?metier=&tag=&groupe=&annee={this_year}", f"?annee={this_year}", f"?annee={this_year}&page=1"):
+        response = reader_client.get(news_index.url + query)
+        assert result_count(response) == "1 actualité", query
+    assert stored_fragments("news-listing") == 1
