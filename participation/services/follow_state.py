@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import BooleanField, IntegerField, Value
+from django.db.models.functions import Cast
 
 from projects.models import WorkingGroupPage
 
@@ -38,7 +39,7 @@ def _read(user) -> FollowState:
     groups = (
         WorkingGroupPage.objects.of_user(user)
         .order_by()
-        .values_list("pk", Value(None, output_field=IntegerField()), Value(None, output_field=BooleanField()))
+        .values_list("pk", Cast(Value(None), IntegerField()), Cast(Value(None), BooleanField()))
     )
     choices, member_groups = {}, set()
     for page, tag, following in follows.union(groups, all=True):
