@@ -76,7 +76,7 @@ def test_an_unreachable_redis_reads_as_an_empty_cache_that_accepts_writes(caplog
     with caplog.at_level(logging.WARNING, logger="portal.cache"):
         start = time.monotonic()
         assert cache.get("site", "absent") == "absent"
-        # add() says "stored": allauth's rate-limit lock lets the sign-in through.
+        # add() says "stored": a lock built on it never blocks (sign-in throttling is in the database).
         assert cache.add("lock", 1) is True
         cache.set("session", {"user": 1})
         assert cache.get_many(["a", "b"]) == {}
