@@ -12,8 +12,8 @@ from wagtail.search import index
 
 from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
+from base.related import if_visible_to
 from base.schedule import effective_end, is_past
-from base.visibility import can_view_page
 
 from .filters import EventFilterSet, wants_past
 from .kinds import EventKind
@@ -110,8 +110,7 @@ class EventPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The group is named only to those who may open its page.
-        group = self.working_group
-        context["working_group"] = group if group is not None and can_view_page(group, request) else None
+        context["working_group"] = if_visible_to(self.working_group, request)
         return context
 
     def clean(self):

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
-from base.visibility import can_view_page
+from base.related import if_visible_to
 
 from .filters import NewsFilterSet
 from .querysets import NewsPageManager
@@ -33,11 +33,6 @@ class NewsIndexPage(SectionIndexPage):
 
     def get_listing(self, request):
         return NewsPage.objects.child_of(self).visible_to(request).newest_first().for_cards()
-
-    def decorate_listing(self, items, request) -> None:
-        for item in items:
-            # A card names the item's group only to those who may open the group's page.
-            item.group_hidden = item.working_group is not None and not can_view_page(item.working_group, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -105,11 +100,7 @@ class NewsPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The group is named only to those who may open its page.
+        # The group is named only to those who may open its page (base.related).
         # Read only when the page body is rendered, not when it comes from the cache (base.page_cache).
-        context["working_group"] = SimpleLazyObject(lambda: self._visible_working_group(request))
+        context["working_group"] = SimpleLazyObject(lambda: if_visible_to(self.working_group, request))
         return context
-
-    def _visible_working_group(self, request):
-        group = self.working_group
-        return group if group is not None and can_view_page(group, request) else None

@@ -8,8 +8,8 @@ class NewsPageQuerySet(PortalPageQuerySet):
         return self.order_by("-date", "-first_published_at", "-pk")
 
     def for_cards(self):
-        """What a news card shows (image, group, métiers), fetched with the articles."""
-        return self.select_related("image", "working_group").prefetch_related("metiers")
+        """What a news card shows (image and its collection, group, métiers), fetched with the articles."""
+        return self.select_related("image__collection", "working_group").prefetch_related("metiers")
 
     def for_feeds(self):
         """What a feed entry shows (author, tags), fetched with the articles."""

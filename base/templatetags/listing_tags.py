@@ -43,3 +43,11 @@ def visible_to(items, request):
     from base.visibility import only_visible
 
     return only_visible(items, request) if request is not None else []
+
+
+@register.filter
+def if_visible_to(item, request):
+    """A related page, document or image (a card's group, an image) when the reader may open it, else None."""
+    from base.related import if_visible_to as visible_or_none
+
+    return visible_or_none(item, request)

@@ -88,7 +88,7 @@ def build_dashboard(request, news_count: int = 4) -> Dashboard:
     news = (
         NewsPage.objects.visible_to(request)
         .for_metier(metier)
-        .select_related("author", "image", "working_group")
+        .select_related("author", "image__collection", "working_group")
         .prefetch_related("metiers")
         .order_by("-date", "-pk")
     )

@@ -17,8 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
+from base.related import if_visible_to
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
-from base.visibility import can_view_page
 
 from ..choices import NeedStatus
 from ..filters import NEEDS_SORTS, NeedsSheetFilterSet
@@ -56,9 +56,6 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
         context["selected_status"] = context["filters"].selected("statut")
         context["sorts"] = NEEDS_SORTS
         context["selected_sort"] = context["filters"].selected("tri") or "recentes"
-        for sheet in context["items"]:
-            group = sheet.suggested_group
-            sheet.shown_group = group if group is not None and can_view_page(group, request) else None
         return context
 
     @path("")
@@ -164,8 +161,7 @@ class NeedsSheetPage(RoutablePageMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        group = self.suggested_group
-        context["suggested_group"] = group if group is not None and can_view_page(group, request) else None
+        context["suggested_group"] = if_visible_to(self.suggested_group, request)
         context["micro_projects"] = list(self.micro_projects.visible_to(request).order_by("path"))
         from ..services.needs_pages import sheet_page_context
 

@@ -17,9 +17,9 @@ from wagtail.search import index
 
 from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, DocumentLink, PortalPage, SectionIndexPage
+from base.related import if_visible_to
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 from base.schedule import is_past
-from base.visibility import can_view_page
 
 from ..choices import GroupStatus, MicroProjectStatus
 from ..filters import WorkingGroupFilterSet
@@ -340,6 +340,5 @@ class MicroProjectPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sheet = self.needs_sheet
-        context["needs_sheet"] = sheet if sheet is not None and can_view_page(sheet, request) else None
+        context["needs_sheet"] = if_visible_to(self.needs_sheet, request)
         return context

@@ -161,7 +161,7 @@ def _shared_parts(group, request) -> dict:
     news = (
         group.news.visible_to(request)
         .prefetch_related(Prefetch("image__renditions"))
-        .select_related("image")
+        .select_related("image__collection")
         .order_by("-date", "-pk")[:NEWS_SHOWN]
     )
     return {

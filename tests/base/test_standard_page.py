@@ -27,6 +27,23 @@ def test_documents_of_a_restricted_collection_are_not_listed(home, reader_client
 
 
 @pytest.mark.django_db
+def test_an_image_of_a_restricted_collection_is_shown_only_to_members(home, reader_client, member_client, committee):
+    private = Collection.get_first_root_node().add_child(name="Comité")
+    restrict_collection_to_groups(private, committee)
+    public = factories.ImageFactory(title="Plan d’accès", file__filename="plan.png")
+    secret = factories.ImageFactory(
+        title="Organigramme du comité", collection=private, file__filename="organigramme.png"
+    )
+    page = factories.StandardPageFactory(title="Informations pratiques")
+    page.body = [("image", {"image": public, "decorative": False}), ("image", {"image": secret, "decorative": False})]
+    page.save_revision().publish()
+    # The title is the image's alternative text; its file, an address a reader could try.
+    assert_shown_only_to_members(reader_client, member_client, page.url, "Organigramme du comité")
+    assert_shown_only_to_members(reader_client, member_client, page.url, "/media/images/organigramme")
+    assert "Plan d’accès" in reader_client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
 def test_standard_page_query_budget(home, reader_client):
     page = factories.StandardPageFactory(title="Aide")
     documents = []

@@ -4,10 +4,17 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Collection
 
 from projects.models import GroupStatus, NeedStatus
 from tests import factories
-from tests.utils import assert_query_budget, assert_shown_only_to_members, restrict_page_to_groups
+from tests.utils import (
+    assert_query_budget,
+    assert_shown_only_to_members,
+    page_text,
+    restrict_collection_to_groups,
+    restrict_page_to_groups,
+)
 
 
 def _days(n):
@@ -28,6 +35,29 @@ def test_restricted_event_is_in_the_agenda_of_the_committee_only(reader_client, 
     secret = factories.EventPageFactory(title="Séminaire du comité", start=_days(2))
     restrict_page_to_groups(secret, committee)
     assert_shown_only_to_members(reader_client, member_client, "/", "Séminaire du comité")
+
+
+@pytest.mark.django_db
+def test_a_news_card_names_its_group_only_to_those_who_may_open_it(reader_client, member_client, committee, home):
+    group = factories.WorkingGroupPageFactory(title="Cellule restreinte")
+    restrict_page_to_groups(group, committee)
+    factories.NewsPageFactory(title="Actualité ouverte", working_group=group)
+    assert "Actualité ouverte" in page_text(reader_client.get("/"))
+    assert_shown_only_to_members(reader_client, member_client, "/", "Cellule restreinte")
+
+
+@pytest.mark.django_db
+def test_a_news_card_shows_its_image_only_to_those_who_may_open_it(reader_client, member_client, committee, home):
+    folder = Collection.get_first_root_node().add_child(name="Photos du comité")
+    restrict_collection_to_groups(folder, committee)
+    image = factories.ImageFactory(title="Portrait du comité", collection=folder, file__filename="portrait.png")
+    factories.NewsPageFactory(title="Actualité illustrée", image=image)
+
+    outsider, member = reader_client.get("/").content.decode(), member_client.get("/").content.decode()
+
+    assert "Actualité illustrée" in outsider
+    assert "card__media" in member and "/media/images/portrait" in member
+    assert "card__media" not in outsider and "portrait" not in outsider
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from wagtail.models import Collection
 
 from tests import factories
 from tests.utils import (
@@ -13,6 +14,7 @@ from tests.utils import (
     assert_shown_only_to_members,
     hostile_queries,
     page_text,
+    restrict_collection_to_groups,
     restrict_page_to_groups,
 )
 
@@ -206,3 +208,16 @@ def test_a_restricted_group_is_named_only_to_its_members(reader_client, member_c
     news = factories.NewsPageFactory(title="Actualité ouverte", working_group=group)
     assert_shown_only_to_members(reader_client, member_client, news.url, "Cellule restreinte")
     assert_shown_only_to_members(reader_client, member_client, news_index.url, "Cellule restreinte")
+
+
+@pytest.mark.django_db
+def test_an_image_of_a_restricted_collection_is_shown_only_to_members(
+    reader_client, member_client, committee, news_index
+):
+    folder = Collection.get_first_root_node().add_child(name="Photos du comité")
+    restrict_collection_to_groups(folder, committee)
+    image = factories.ImageFactory(title="Portrait du comité", collection=folder)
+    news = factories.NewsPageFactory(title="Actualité illustrée", image=image)
+    # The image's title is its alternative text: the reader outside the group sees neither.
+    assert_shown_only_to_members(reader_client, member_client, news.url, "Portrait du comité")
+    assert_shown_only_to_members(reader_client, member_client, news_index.url, "card__media")
