@@ -10,13 +10,17 @@ from django.shortcuts import redirect, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.images import get_image_model
+
+from base.visibility import can_view_in_collection
 
 from .errors import database_is_reachable
 from .security import uploaded_file_headers
 
-# Only image files are served from MEDIA_ROOT; documents go through Wagtail's serve view,
-# which applies collection privacy and logs downloads.
+# Only image files are served from MEDIA_ROOT, to those their collection admits; documents go through
+# Wagtail's serve view, which applies collection privacy and logs downloads.
 SERVED_MEDIA_FOLDERS = ("images", "original_images")
+MAX_NAME_LENGTH = 255
 
 
 @login_not_required
@@ -46,14 +50,31 @@ def sign_in_elsewhere(request):
     return redirect(target)
 
 
+def _stored_image(folder: str, name: str):
+    """The image whose original (original_images/…) or rendition (images/…) is this file, with its collection,
+    in one query; None for a file no image knows."""
+    image_model = get_image_model()
+    if folder == "original_images":
+        return image_model.objects.select_related("collection").filter(file=name).first()
+    rendition = image_model.get_rendition_model().objects.select_related("image__collection").filter(file=name).first()
+    return rendition.image if rendition is not None else None
+
+
 @require_GET
 def protected_media(request, path: str):
-    """Serve an uploaded image to a signed-in user (the middleware has checked the session)."""
+    """Serve an uploaded image (original or rendition) to a signed-in user who may open it: the middleware has
+    checked the session; the image's collection must not refuse the reader (base.visibility), as Wagtail's
+    document view checks for documents. A refused image answers like an unknown file."""
     # Read through the storage (local folder or object storage). The folder is checked after
     # normalising: "images/../documents/x" must not reach the documents.
     name = posixpath.normpath(path)
     folder, _, file_name = name.partition("/")
-    if folder not in SERVED_MEDIA_FOLDERS or not file_name or not default_storage.exists(name):
+    # No stored name holds a NUL or exceeds the file column (PostgreSQL refuses the first in a query).
+    if folder not in SERVED_MEDIA_FOLDERS or not file_name or "\x00" in name or len(name) > MAX_NAME_LENGTH:
+        raise Http404
+    # Rendition names are predictable from the original's: each file is checked, not only the original.
+    image = _stored_image(folder, name)
+    if image is None or not can_view_in_collection(image, request) or not default_storage.exists(name):
         raise Http404
     # The type comes from an allow-list, never from the file: anything but a known image is downloaded.
     headers = uploaded_file_headers(posixpath.basename(name))

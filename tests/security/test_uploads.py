@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from wagtail.models import Collection
 
 from tests import factories
 
@@ -13,9 +14,16 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</
 
 
 def media_file(relative: str, content: bytes) -> str:
+    """The address of a file stored among the images as an image's original or rendition (/media/ serves
+    only files an image knows)."""
     path = Path(settings.MEDIA_ROOT) / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
+    image = factories.ImageFactory(collection=Collection.get_first_root_node())
+    if relative.startswith("original_images/"):
+        type(image).objects.filter(pk=image.pk).update(file=relative)
+    else:
+        image.renditions.create(filter_spec="original", file=relative, width=1, height=1)
     return settings.MEDIA_URL + relative
 
 
