@@ -50,7 +50,7 @@ def search(request):
             "results": [_result(hit) for hit in page.object_list],
             "page": page.number,
             "pages": page.paginator.num_pages,
-            "suggestion": outcome.query.suggestion or None,
+            "suggestion": outcome.suggestion or None,
             "messages": [str(message) for message in answer.messages],
         },
         json_dumps_params={"ensure_ascii": False},

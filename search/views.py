@@ -37,7 +37,7 @@ def search(request):
             "side_facets": side_facets(request.GET, outcome.facets),
             "active_filters": active_filters(request.GET, filters, outcome.facets),
             "promotions": promotions,
-            "suggestion": outcome.query.suggestion,
+            "suggestion": outcome.suggestion,
             "show_degraded_warning": outcome.degraded and reader_can_access_admin(request),
         },
     )

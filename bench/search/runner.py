@@ -85,7 +85,7 @@ def measure(queries: list[dict], repeats: int) -> list[dict]:
                 "ranking": ranking,
                 "hits": shown,
                 "count": outcome.count,
-                "suggestion": getattr(outcome.query, "suggestion", "") or "",
+                "suggestion": outcome.suggestion,
                 "latencies_ms": [],
             }
         )

@@ -38,14 +38,26 @@ class Concept:
         return {term for alternative in self.alternatives for term in alternative.terms}
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A misspelt word of the query (its place in the text) and the indexed word closest to it."""
+
+    start: int
+    end: int
+    word: str
+    term: str
+
+
 @dataclass
 class ParsedQuery:
     text: str
     concepts: list[Concept] = field(default_factory=list)
     # The typed terms in order: a result holding them in a row ranks higher.
     phrase: tuple[str, ...] = ()
-    # The query with misspelt words corrected, when one was: "Vouliez-vous dire … ?"
-    suggestion: str = ""
+    # The misspelt words and their corrections, in the order of the text. The vocabulary holds the words of
+    # every indexed item, restricted or draft ones included: a correction is offered ("Vouliez-vous dire … ?")
+    # only through suggestion(), with the terms of the results the reader gets.
+    corrections: list[Correction] = field(default_factory=list)
     # On a large index, the query's terms held by some items but at most COMMON_SHARE of them: only
     # those find candidates when there are some ("travail", in nearly every page of an occupational-health
     # service, still ranks results but does not make the engine rank most of the index).
@@ -54,6 +66,22 @@ class ParsedQuery:
     @property
     def highlight_terms(self) -> set[str]:
         return {term for concept in self.concepts for term in concept.all_terms}
+
+    @property
+    def correction_terms(self) -> set[str]:
+        return {correction.term for correction in self.corrections}
+
+    def suggestion(self, held_terms) -> str:
+        """The query with its misspelt words corrected, only by corrections that some of the reader's results
+        hold ("" when none): a word found only in what the reader may not open is never proposed."""
+        kept = [correction for correction in self.corrections if correction.term in held_terms]
+        if not kept:
+            return ""
+        pieces, cursor = [], 0
+        for correction in kept:
+            pieces += [self.text[cursor : correction.start], correction.word]
+            cursor = correction.end
+        return "".join(pieces) + self.text[cursor:]
 
     def __bool__(self):
         return bool(self.concepts)
@@ -72,7 +100,6 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
     query_terms = [token.term for token in query_tokens]
     vocabulary = vocabulary or current_vocabulary()
     parsed = ParsedQuery(text=text, phrase=tuple(query_terms))
-    corrections: dict[int, tuple[int, str]] = {}
     position = 0
     while position < len(query_tokens):
         token = query_tokens[position]
@@ -96,7 +123,7 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
                 if correction:
                     word, term = correction
                     alternatives.append(Alternative((term,), CORRECTION))
-                    corrections[token.start] = (token.end, word)
+                    parsed.corrections.append(Correction(token.start, token.end, word, term))
         parsed.concepts.append(Concept(token.word, alternatives))
         position += 1
     if vocabulary.items >= COMMON_MIN_ITEMS:
@@ -107,10 +134,4 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
             for term in concept.all_terms
             if 0 < vocabulary.terms.get(term, 0) <= threshold
         )
-    if corrections:
-        pieces, cursor = [], 0
-        for start, (end, word) in sorted(corrections.items()):
-            pieces += [text[cursor:start], word]
-            cursor = end
-        parsed.suggestion = "".join(pieces) + text[cursor:]
     return parsed

@@ -58,6 +58,8 @@ class RankedItem:
     record: SearchRecord
     score: float
     source: str  # "page", "document" or "person"
+    # The query's corrections (ParsedQuery.corrections) that this item holds.
+    corrections: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -70,6 +72,8 @@ class SearchOutcome:
     degraded: bool = False
     # The engine had more matches than MAX_CANDIDATES for some kind: only the best were ranked and counted.
     capped: bool = False
+    # "Vouliez-vous dire … ?": the query corrected by the words that the reader's results hold.
+    suggestion: str = ""
 
     @property
     def count(self) -> int:
@@ -142,6 +146,7 @@ def _ranked(parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAns
     if not answers:
         return []
     checked_terms = _body_terms_to_check(parsed)
+    corrections = parsed.correction_terms
     wanted = Q()
     for answer in answers:
         wanted |= answer.source.records & Q(object_id__in=list(answer.ranks))
@@ -160,8 +165,16 @@ def _ranked(parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAns
         relevance = scorer.score(record, body_terms, getattr(record, "body_has_phrase", False))
         if relevance > 0:
             # The engine's own order breaks ties.
-            ranked.append(RankedItem(record, relevance - answer.ranks[record.object_id] * 1e-6, answer.source.name))
+            score = relevance - answer.ranks[record.object_id] * 1e-6
+            held = _held(record, body_terms, corrections) if corrections else frozenset()
+            ranked.append(RankedItem(record, score, answer.source.name, held))
     return ranked
+
+
+def _held(record: SearchRecord, body_terms: set[str], terms: set[str]) -> frozenset[str]:
+    """The terms among `terms` that the record holds in any zone."""
+    zones = f" {record.title} {record.summary} {record.fields} "
+    return frozenset(term for term in terms if term in body_terms or f" {term} " in zones)
 
 
 def _kinds_of(source: Source) -> list[str]:
@@ -170,7 +183,9 @@ def _kinds_of(source: Source) -> list[str]:
 
 def _body_terms_to_check(parsed: ParsedQuery) -> list[str]:
     terms = (term for concept in parsed.concepts for alternative in concept.alternatives for term in alternative.terms)
-    return list(dict.fromkeys(terms))[:MAX_BODY_CHECKS]
+    checked = list(dict.fromkeys(terms))[:MAX_BODY_CHECKS]
+    # A correction is proposed only if a result holds it: its terms are always looked for.
+    return checked + sorted(parsed.correction_terms - set(checked))
 
 
 def _body_holds(terms: str):
@@ -270,4 +285,7 @@ def search_site(reader, query: str, filters: SearchFilters | None = None, *, typ
     items = _sorted([item for item in candidates if _matches(item, filters)], filters.sort)
     degraded = any(answer.degraded for answer in answers)
     capped = any(answer.capped for answer in answers)
-    return SearchOutcome(parsed, filters, items, facets, degraded, capped)
+    # Only what the reader gets, before the facets' filters, may suggest a word: the vocabulary also knows the
+    # words of restricted pages and drafts, and a typo must not tell whether such a word exists.
+    suggestion = parsed.suggestion(frozenset().union(*(item.corrections for item in candidates)))
+    return SearchOutcome(parsed, filters, items, facets, degraded, capped, suggestion)

@@ -88,7 +88,7 @@ def test_a_word_being_typed_is_completed_and_a_typo_is_corrected(reader, section
     assert len(_search(reader, "musculo").items) == 1
 
     outcome = _search(reader, "prevantion")
-    assert outcome.query.suggestion == "prévention"
+    assert outcome.suggestion == "prévention"
     assert len(outcome.items) == 1
 
 

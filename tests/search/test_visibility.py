@@ -109,3 +109,50 @@ def test_search_results_query_count_does_not_grow_with_results(reader_client, ho
     # source (pages, documents) the engine and the records; the pages shown by type; the search report;
     # Wagtail's promotions with their hit counter (4). Above the portal's 15: see search/services/promotions.
     assert_query_budget(reader_client, "/recherche/?q=ergonomie", add_items, budget=18)
+
+
+# "Vouliez-vous dire … ?" proposes only words of what the reader may open: a typo of a word found only in a
+# restricted page or a draft must not tell that the word exists.
+
+RARE_WORD_TYPO = "pneumokoniose"
+
+
+def _suggestions(client, query: str) -> tuple[str, str | None]:
+    """The suggestion of the search page (as its reader sees it) and of the API, for one query."""
+    page = client.get("/recherche/", {"q": query})
+    api = client.get("/api/search/", {"q": query}).json()
+    assert ("Vouliez-vous dire" in page_text(page)) == bool(page.context["suggestion"])
+    return page.context["suggestion"], api["suggestion"]
+
+
+@pytest.mark.django_db
+def test_a_word_of_a_restricted_page_is_suggested_to_the_committee_only(reader_client, member_client, committee, home):
+    factories.NewsPageFactory(title="Actualité ouverte", summary="Les postes de travail en entrepôt.")
+    secret = factories.NewsPageFactory(title="Note du comité", summary="Un cas de pneumoconiose chez un carrier.")
+    restrict_page_to_groups(secret, committee)
+
+    assert _suggestions(reader_client, RARE_WORD_TYPO) == ("", None)
+    assert _suggestions(member_client, RARE_WORD_TYPO) == ("pneumoconiose", "pneumoconiose")
+    assert "Note du comité" in page_text(member_client.get("/recherche/", {"q": RARE_WORD_TYPO}))
+
+
+@pytest.mark.django_db
+def test_a_word_of_a_draft_is_suggested_once_the_page_is_published(reader_client, member_client, home):
+    draft = factories.NewsPageFactory(title="Projet de note", summary="Un cas de pneumoconiose.", live=False)
+
+    assert _suggestions(reader_client, RARE_WORD_TYPO) == ("", None)
+    assert _suggestions(member_client, RARE_WORD_TYPO) == ("", None)
+
+    draft.save_revision().publish()
+    assert _suggestions(reader_client, RARE_WORD_TYPO) == ("pneumoconiose", "pneumoconiose")
+
+
+@pytest.mark.django_db
+def test_only_the_words_the_reader_may_see_are_corrected_in_a_query(reader_client, committee, home):
+    factories.NewsPageFactory(title="Atelier ergonomie", summary="Les postes de caisse.")
+    secret = factories.NewsPageFactory(title="Note du comité", summary="Un cas de pneumoconiose.")
+    restrict_page_to_groups(secret, committee)
+    assert _suggestions(reader_client, f"ergonomei {RARE_WORD_TYPO}") == (
+        f"ergonomie {RARE_WORD_TYPO}",
+        f"ergonomie {RARE_WORD_TYPO}",
+    )
