@@ -1,9 +1,13 @@
 """Querysets shared by the portal's page types: visibility and audience, chainable in every app."""
 
-from django.db.models import Q
-from wagtail.models import PageManager, PageQuerySet
+from functools import reduce
+from operator import or_
 
-from .visibility import VisibleToQuerySetMixin
+from django.apps import apps
+from django.db.models import Q
+from wagtail.models import Page, PageManager, PageQuerySet
+
+from .visibility import VisibleToQuerySetMixin, visible_pages
 
 
 class PortalPageQuerySet(VisibleToQuerySetMixin, PageQuerySet):
@@ -38,3 +42,29 @@ class PortalPageQuerySet(VisibleToQuerySetMixin, PageQuerySet):
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
+def tags_visible_to(reader):
+    """The tags carried by at least one page the reader may open (base.visibility), in one query.
+
+    A tag found only on restricted pages or drafts is neither offered, followed nor named to this reader: its
+    name alone may tell what a committee works on.
+    """
+    from taggit.models import Tag
+
+    pages = visible_pages(Page.objects.all(), reader).values("pk")
+    carried = [
+        Q(pk__in=model.objects.filter(content_object_id__in=pages).values("tag_id")) for model in _page_tag_models()
+    ]
+    return Tag.objects.filter(reduce(or_, carried)) if carried else Tag.objects.none()
+
+
+def _page_tag_models() -> list:
+    """The models linking pages to their tags (NewsPageTag…); taggit's generic TaggedItem is not one."""
+    from taggit.models import TaggedItemBase
+
+    def tags_pages(model) -> bool:
+        target = getattr(model._meta.get_field("content_object"), "related_model", None)
+        return isinstance(target, type) and issubclass(target, Page)
+
+    return [model for model in apps.get_models() if issubclass(model, TaggedItemBase) and tags_pages(model)]

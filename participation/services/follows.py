@@ -8,6 +8,7 @@ from django.db.models import Q
 from taggit.models import Tag
 from wagtail.models import Page
 
+from base.querysets import tags_visible_to
 from base.visibility import visible_pages
 from projects.models import WorkingGroupPage
 
@@ -65,7 +66,9 @@ def subscriptions(request) -> Subscriptions:
             groups.append((page, page.pk in member_groups))
         else:
             sections.append(page)
-    return Subscriptions(groups=groups, sections=sections, tags=list(Tag.objects.filter(pk__in=tag_ids)))
+    # A followed tag now carried only by pages the reader may not open is not named.
+    tags = list(tags_visible_to(request).filter(pk__in=tag_ids).order_by("name")) if tag_ids else []
+    return Subscriptions(groups=groups, sections=sections, tags=tags)
 
 
 def group_followers(group_ids) -> set[int]:

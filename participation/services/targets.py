@@ -7,6 +7,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from base.models import SectionIndexPage
+from base.querysets import tags_visible_to
 from base.visibility import can_view_page
 from projects.models import WorkingGroupPage
 
@@ -35,7 +36,8 @@ def _identifier(value) -> int | None:
 
 
 def resolve_target(request, data) -> Page | Tag:
-    """The page or tag named by a form's `page` or `tag` field, checked for this reader."""
+    """The page or tag named by a form's `page` or `tag` field, checked for this reader: a page they may open,
+    a tag carried by such a page."""
     page_id, tag_id = _identifier(data.get("page")), _identifier(data.get("tag"))
     if page_id is not None:
         page = Page.objects.filter(pk=page_id).first()
@@ -44,7 +46,8 @@ def resolve_target(request, data) -> Page | Tag:
             raise InvalidTarget(_("Cette page n’existe pas ou ne peut pas être suivie."))
         return page
     if tag_id is not None:
-        tag = Tag.objects.filter(pk=tag_id).first()
+        # A tag carried only by pages the reader may not open answers like an unknown one.
+        tag = tags_visible_to(request).filter(pk=tag_id).first()
         if tag is None:
             raise InvalidTarget(_("Ce mot-clé n’existe pas."))
         return tag

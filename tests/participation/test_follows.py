@@ -37,11 +37,69 @@ def test_follow_is_unique_per_user_and_target(reader_client, reader, sections):
     assert Follow.objects.filter(user=reader, page=index).count() == 1
 
 
-def test_a_tag_can_be_followed(reader_client, reader):
-    tag = Tag.objects.create(name="Risques psychosociaux", slug="rps")
+def _tagged_news(tag_name: str, **fields):
+    from tests.factories import NewsPageFactory
+
+    news = NewsPageFactory(**fields)
+    news.tags.add(tag_name)
+    news.save()
+    return news
+
+
+def test_a_tag_can_be_followed(reader_client, reader, sections):
+    _tagged_news("Risques psychosociaux")
+    tag = Tag.objects.get(name="Risques psychosociaux")
     reader_client.post(FOLLOW, {"tag": tag.pk})
     assert is_following(fresh(reader), tag)
     assert "Risques psychosociaux" in page_text(reader_client.get(MINE))
+
+
+def test_a_tag_of_restricted_pages_only_answers_like_an_unknown_tag(
+    reader_client, member_client, reader, committee_member, committee, sections
+):
+    from tests.utils import restrict_page_to_groups
+
+    restrict_page_to_groups(_tagged_news("Plan social confidentiel"), committee)
+    tag = Tag.objects.get(name="Plan social confidentiel")
+
+    for url in (FOLLOW, UNFOLLOW):
+        refused = reader_client.post(url, {"tag": tag.pk}, follow=True)
+        assert "Ce mot-clé n’existe pas." in page_text(refused)
+        assert "Plan social confidentiel" not in refused.content.decode()
+    unknown = reader_client.post(FOLLOW, {"tag": tag.pk + 1000}, follow=True)
+    assert page_text(unknown).replace(str(tag.pk + 1000), "") == page_text(refused).replace(str(tag.pk), "")
+    assert not Follow.objects.filter(user=reader).exists()
+
+    followed = member_client.post(FOLLOW, {"tag": tag.pk}, follow=True)
+    assert "Vous suivez désormais « Plan social confidentiel »." in page_text(followed)
+    assert is_following(fresh(committee_member), tag)
+
+
+def test_a_tag_of_drafts_only_cannot_be_followed(reader_client, reader, sections):
+    _tagged_news("Réorganisation des secteurs", live=False)
+    tag = Tag.objects.get(name="Réorganisation des secteurs")
+    response = reader_client.post(FOLLOW, {"tag": tag.pk}, follow=True)
+    assert "Ce mot-clé n’existe pas." in page_text(response)
+    assert "Réorganisation des secteurs" not in response.content.decode()
+    assert not Follow.objects.exists()
+
+
+def test_my_subscriptions_stop_naming_a_tag_once_its_pages_are_restricted(
+    reader_client, member_client, committee, sections
+):
+    from tests.utils import restrict_page_to_groups
+
+    news = _tagged_news("Plan social confidentiel")
+    tag = Tag.objects.get(name="Plan social confidentiel")
+    reader_client.post(FOLLOW, {"tag": tag.pk})
+    member_client.post(FOLLOW, {"tag": tag.pk})
+    assert "Plan social confidentiel" in page_text(reader_client.get(MINE))
+
+    restrict_page_to_groups(news, committee)
+
+    assert "Plan social confidentiel" not in reader_client.get(MINE).content.decode()
+    assert "Vous ne suivez aucun mot-clé." in page_text(reader_client.get(MINE))
+    assert "Plan social confidentiel" in page_text(member_client.get(MINE))
 
 
 def test_members_follow_their_group_by_default_until_they_leave_it(reader_client, reader, group):
