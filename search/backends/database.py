@@ -48,9 +48,10 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
         }
         if base_class.__name__ == "SQLiteSearchBackend":
             # Imported on SQLite only: the module reads a model that exists only there.
-            from .sqlite import RankedInOneQuerySQLiteCompiler
+            from .sqlite import CountedSQLiteSearchResults, RankedInOneQuerySQLiteCompiler
 
             attributes["query_compiler_class"] = RankedInOneQuerySQLiteCompiler
+            attributes["results_class"] = CountedSQLiteSearchResults
         elif base_class.__name__ == "PostgresSearchBackend":
             from .postgres import RankedInOneQueryPostgresCompiler
 

@@ -1,8 +1,14 @@
 """The SQLite search compiler of the database backend, ranking in one full-text query (search.backends.database)."""
 
+from contextlib import contextmanager
+
 from django.db.models import FloatField, Func
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchQueryCompiler
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -60,3 +66,33 @@ class RankedInOneQuerySQLiteCompiler(SQLiteSearchQueryCompiler):
         kept = self.ranked_keys(config, stop or RANKED_WINDOW)[start:]
         objects = self.queryset.in_bulk(kept)
         return [objects[pk] for pk in kept if pk in objects]
+
+    @contextmanager
+    def unranked(self):
+        """Wagtail's own path for a while: a queryset of every match the queryset allows, without order."""
+        ranked, self.order_by_relevance = self.order_by_relevance, False
+        try:
+            yield
+        finally:
+            self.order_by_relevance = ranked
+
+
+class CountedSQLiteSearchResults(SQLiteSearchResults):
+    """Wagtail's SQLite results, counted and faceted over the matches: the ranked search answers a list of
+    one slice's objects, which has no count() (the admin API's ?search= answered 500)."""
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        if not (isinstance(compiler, RankedInOneQuerySQLiteCompiler) and compiler.ranks_in_one_query()):
+            return super()._do_count()
+        with compiler.unranked():
+            count = super()._do_count()
+        # The ranked search reads at most RANKED_WINDOW index entries: it never yields more objects.
+        return min(count, max(RANKED_WINDOW - self.start, 0))
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        if not isinstance(compiler, RankedInOneQuerySQLiteCompiler):
+            return super().facet(field_name)
+        with compiler.unranked():
+            return super().facet(field_name)

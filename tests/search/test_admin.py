@@ -333,3 +333,20 @@ def test_a_synonym_button_only_for_who_may_add_synonyms(officer_client, project_
     officer.force_login(type(project_officer).objects.get(pk=project_officer.pk))
     assert "Ajouter un synonyme" in officer.get(REPORT_URL).content.decode()
     assert officer.get(synonym_add_url("lombalgie")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_admin_api_page_search_answers(officer_client, sections):
+    """The page chooser's search through the admin API: counted and paginated on every database."""
+    for number in range(3):
+        factories.NewsPageFactory(title=f"Atelier ergonomie {number}", summary="Les postes de caisse.")
+    response = officer_client.get("/admin/api/main/pages/", {"search": "ergonomie", "limit": 2})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["meta"]["total_count"] == 3
+    assert len(data["items"]) == 2
+    assert all("ergonomie" in item["title"] for item in data["items"])
+    second = officer_client.get("/admin/api/main/pages/", {"search": "ergonomie", "limit": 2, "offset": 2}).json()
+    assert len(second["items"]) == 1
+    ordered = officer_client.get("/admin/api/main/pages/", {"search": "ergonomie", "order": "title"}).json()
+    assert [item["title"] for item in ordered["items"]] == [f"Atelier ergonomie {n}" for n in range(3)]
