@@ -21,6 +21,8 @@ urlpatterns = [
     # Wagtail's own sign-in forms hand over to the portal's (single sign-on, rate limits).
     path("admin/login/", views.sign_in_elsewhere),
     path("_util/login/", views.sign_in_elsewhere),
+    # A few of Wagtail's admin views, at their own addresses, listing only what their user may see.
+    path("admin/", include("base.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("media/<path:path>", views.protected_media, name="protected_media"),
