@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -9,6 +10,8 @@ from ..services.unsubscribe import InvalidToken, read_token, stop_emails
 
 
 @login_not_required
+# The page names the account's address and answers without a session: no cache along the way keeps it.
+@never_cache
 @csrf_exempt  # the signed token is the authorisation; mail clients post without a session or a form
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):

@@ -164,6 +164,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 # bounced back to the refused page in a redirect loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# A reset asked for an address no account has sends nothing: the page answers the same either way.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_SESSION_REMEMBER = None
 # Sign-in throttling: counted in the database (accounts/throttle.py), per client address as the trusted proxy
 # gives it (none is trusted unless named: the number of proxies of ours in front, or the header one sets).

@@ -44,6 +44,27 @@ def test_password_reset_page_is_public_and_french(client, roles):
     assert 'name="email"' in response.content.decode()
 
 
+def _ask_for_a_reset(client, address: str):
+    response = client.post("/comptes/mot-de-passe/oublie/", {"email": address}, follow=True)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.django_db
+def test_a_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(client, reader, mailoutbox):
+    unknown = _ask_for_a_reset(client, "inconnu@example.org")
+    assert mailoutbox == []
+
+    known = _ask_for_a_reset(Client(), reader.email)
+    assert [message.to for message in mailoutbox] == [[reader.email]]
+    assert "/comptes/" in mailoutbox[0].body
+
+    # Both answers are the same French page: it tells nobody whether an account has this address.
+    assert "Si un compte correspond à cette adresse" in page_text(unknown)
+    assert page_text(unknown) == page_text(known)
+    assert unknown.redirect_chain == known.redirect_chain
+
+
 @pytest.mark.django_db
 def test_sign_in_returns_to_the_page_asked_for(client, reader, home):
     news_index = ensure_section("news.NewsIndexPage")

@@ -58,3 +58,14 @@ def test_a_tampered_or_stale_token_is_refused(client, reader, url):
     reader.save()
     assert client.post(url).status_code == 400
     assert NotificationPreference.objects.get(user=reader).email_frequency == "weekly"
+
+
+def test_no_cache_keeps_the_pages_that_name_the_account(client, reader, url):
+    """Reached from an e-mail without signing in, the pages name the address: no browser or proxy stores them."""
+    confirmation = client.get(url)
+    done = client.post(url)
+    invalid = client.get("/desabonnement/jeton-invalide/")
+    assert "lecteur@example.org" in page_text(confirmation)
+    for response in (confirmation, done, invalid):
+        assert "no-store" in response["Cache-Control"], response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
