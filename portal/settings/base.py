@@ -131,8 +131,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the live server and the browser read while a request writes; with WAL, synchronous=NORMAL
     # keeps the file consistent and spares an fsync per commit (migrations and the demo load run faster).
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # Writers (runserver's threads, the task worker) queue for the single write lock: a transaction takes it
+    # when it begins (IMMEDIATE), since a deferred one that has read fails at once in WAL mode when another
+    # writer holds it, and waits up to `timeout` seconds for it instead of answering "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=10,
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
