@@ -1,6 +1,7 @@
 """One demo account per persona, each linked to its directory entry.
 
-The passwords are fixed and printed: demo accounts only exist where settings.PORTAL_DEMO is true.
+The passwords are fixed and printed: demo accounts only exist where settings.PORTAL_DEMO is true. A password
+changed since is never set back: it is the account holder's.
 """
 
 from dataclasses import dataclass
@@ -12,8 +13,6 @@ from django.contrib.auth.models import Group
 from accounts.roles import ADMINISTRATORS, PROJECT_OFFICERS, READERS
 from base.text import fold
 from people.models import Person
-
-from .directory import save_if_changed
 
 
 @dataclass(frozen=True)
@@ -34,35 +33,48 @@ DEMO_ACCOUNTS = (
 )
 
 
-def _ensure_user(account: DemoAccount, person: Person, role: Group):
-    User = get_user_model()
-    values = {
-        "username": account.email,
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "is_staff": account.administrator,
-        "is_superuser": account.administrator,
-        "is_active": True,
-    }
-    user = User.objects.filter(email__iexact=account.email).first()
-    if user is None:
-        user = User(email=account.email, **values)
-        user.set_password(account.password)
-        user.save()
-    else:
-        save_if_changed(user, values)
-        # Checking costs a hash; setting would change the salt, hence the stored value, at every load.
-        if not user.check_password(account.password):
-            user.set_password(account.password)
-            user.save(update_fields=["password"])
+@dataclass(frozen=True)
+class LoadedAccount:
+    """A demo account as this load left it."""
+
+    account: DemoAccount
+    created: bool
+    # Changed since it was created (in "Mon compte" or by an administrator): kept, so not printed.
+    password_changed: bool = False
+
+
+def _create_user(account: DemoAccount, person: Person, role: Group):
+    user = get_user_model()(
+        email=account.email,
+        username=account.email,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        is_staff=account.administrator,
+        is_superuser=account.administrator,
+        is_active=True,
+    )
+    user.set_password(account.password)
+    user.save()
     user.groups.add(role)
     EmailAddress.objects.get_or_create(user=user, email=account.email, defaults={"verified": True, "primary": True})
+    if person.user_id is None:
+        person.user, person.email = user, account.email
+        person.save(update_fields=["user", "email"])
     return user
 
 
-def ensure_accounts(people: dict[str, Person], roles: dict[str, Group]) -> list[DemoAccount]:
+def ensure_accounts(people: dict[str, Person], roles: dict[str, Group]) -> list[LoadedAccount]:
+    """The missing demo accounts created with their demo password; an account already there (same e-mail) is
+    left as it is: names, roles, password, directory entry. Its password is only checked, to say whether the
+    printed one still signs in."""
+    loaded = []
     for account in DEMO_ACCOUNTS:
-        person = people[fold(account.person)]
-        user = _ensure_user(account, person, roles[account.role])
-        save_if_changed(person, {"user": user, "email": account.email})
-    return list(DEMO_ACCOUNTS)
+        user = get_user_model().objects.filter(email__iexact=account.email).first()
+        if user is None:
+            _create_user(account, people[fold(account.person)], roles[account.role])
+            loaded.append(LoadedAccount(account, created=True))
+        else:
+            loaded.append(
+                LoadedAccount(account, created=False, password_changed=not user.check_password(account.password))
+            )
+    return loaded

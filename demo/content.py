@@ -1,5 +1,8 @@
 """The demo pages: the JSON Lines files of demo/data/pages go through the importer, and the
 complements (people, meetings, documents, links between pages) come from the JSON files beside them.
+
+Only the missing pages are imported: a demo page is known by its type and slug, wherever it stands in the tree,
+and one already there is never written again, since an editor or a pilot may have changed it since.
 """
 
 import json
@@ -15,6 +18,7 @@ from importer.markdown import to_rich_text
 from importer.pages import Rows
 from importer.records import ImportFailed, Record
 from importer.services import ImportReport, import_records, parse_objects
+from importer.writers import WRITERS
 from knowledge.models import ApproachPage
 from people.models import Person
 from projects.models import WorkingGroupMember, WorkingGroupPage
@@ -68,7 +72,8 @@ class DemoContext:
         if not slug:
             return None
         if (model, slug) not in self._pages:
-            self._pages[(model, slug)] = model.objects.get(slug=slug)
+            # The first one: a copy elsewhere in the tree may share the slug.
+            self._pages[(model, slug)] = model.objects.filter(slug=slug).order_by("pk").first()
         return self._pages[(model, slug)]
 
     def attachments(self, items: list[dict]) -> Rows:
@@ -188,5 +193,20 @@ class Complements:
         return {"tools": self.context.attachments(extra.get("tools", []))}
 
 
-def import_demo_pages(context: DemoContext) -> ImportReport:
-    return import_records(read_page_records(context.calendar), extra_values=Complements(context))
+def _present(records: list[Record]) -> set[tuple[str, str]]:
+    """(type, slug) of the records whose page exists, wherever it stands in the tree."""
+    present = set()
+    for page_type in {record.type for record in records}:
+        slugs = [record.slug for record in records if record.type == page_type]
+        found = WRITERS[page_type].model.objects.filter(slug__in=slugs).values_list("slug", flat=True)
+        present.update((page_type, slug) for slug in found)
+    return present
+
+
+def import_demo_pages(context: DemoContext) -> tuple[ImportReport, int]:
+    """Import the missing demo pages; returns the import's report and how many pages were already there."""
+    records = read_page_records(context.calendar)
+    present = _present(records)
+    missing = [record for record in records if (record.type, record.slug) not in present]
+    report = import_records(missing, extra_values=Complements(context)) if missing else ImportReport()
+    return report, len(records) - len(missing)

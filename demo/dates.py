@@ -1,7 +1,7 @@
 """The demo content is written around 24 November 2026; it moves by whole weeks so that it stays current.
 
-Moving by weeks keeps meetings on their weekday. Loading twice in the same week gives the same dates,
-so a second load changes nothing.
+Moving by weeks keeps meetings on their weekday. The dates are those of the week a page is created in: a later
+load leaves the pages already there, and their dates, as they are.
 """
 
 from dataclasses import dataclass

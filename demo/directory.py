@@ -1,41 +1,27 @@
-"""The demo directory: the métiers and the people of the service (seed 000's authors among them)."""
+"""The demo directory: the métiers and the people of the service (seed 000's authors among them).
+
+A métier or a person already there (same folded name) is left as it is: an administrator may have edited it.
+"""
 
 from datetime import date
-from typing import Any
-
-from django.db import models
 
 from base.text import fold
 from importer.markdown import to_rich_text
 from people.models import Metier, Person
 
 
-def save_if_changed(obj: models.Model, values: dict[str, Any]) -> bool:
-    """Set the fields and save only if one of them differs (a second demo load saves nothing)."""
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    for name in changed:
-        setattr(obj, name, values[name])
-    if changed:
-        obj.save()
-    return bool(changed)
-
-
 def ensure_metiers(data: list[dict]) -> dict[str, Metier]:
-    """The métiers by folded name, created or brought up to date."""
+    """The métiers by folded name, the missing ones created."""
     metiers = {}
     for position, item in enumerate(data, 1):
         values = {"name": item["name"], "description": item.get("description", ""), "sort_order": position * 10}
-        metier = Metier.objects.filter(folded_name=fold(item["name"])).first()
-        if metier is None:
-            metier = Metier.objects.create(**values)
-        else:
-            save_if_changed(metier, values)
+        metier = Metier.objects.filter(folded_name=fold(item["name"])).first() or Metier.objects.create(**values)
         metiers[fold(metier.name)] = metier
     return metiers
 
 
 def ensure_people(data: list[dict], metiers: dict[str, Metier]) -> dict[str, Person]:
-    """The directory entries by folded full name, created or brought up to date."""
+    """The directory entries by folded full name, the missing ones created."""
     people = {}
     for item in data:
         values = {
@@ -51,10 +37,5 @@ def ensure_people(data: list[dict], metiers: dict[str, Metier]) -> dict[str, Per
             "biography": to_rich_text(item.get("biography", "")),
         }
         key = fold(f"{item['first_name']} {item['last_name']}")
-        person = Person.objects.filter(folded_name=key).first()
-        if person is None:
-            person = Person.objects.create(**values)
-        else:
-            save_if_changed(person, values)
-        people[key] = person
+        people[key] = Person.objects.filter(folded_name=key).first() or Person.objects.create(**values)
     return people

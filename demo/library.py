@@ -1,6 +1,7 @@
 """The demo documents: real PDF, DOCX and ODT files in collections, with métiers and a description.
 
 Their text is extracted by the documents app once the load is committed, so the library search finds them.
+A document already there (same title) is left as it is, file, description, collection and métiers included.
 """
 
 from django.core.files.base import ContentFile
@@ -10,7 +11,6 @@ from base.text import fold
 from documents.models import PortalDocument
 from people.models import Metier
 
-from .directory import save_if_changed
 from .files import Section, build_file
 
 
@@ -22,8 +22,6 @@ def ensure_collection(name: str) -> Collection:
 
 
 def _set_metiers(document: PortalDocument, metiers: list[Metier]) -> None:
-    if {metier.pk for metier in document.metiers.all()} == {metier.pk for metier in metiers}:
-        return
     manager = document.metiers
     manager.set(metiers)
     # A ParentalManyToManyField outside a ClusterableModel is only written on commit().
@@ -32,21 +30,21 @@ def _set_metiers(document: PortalDocument, metiers: list[Metier]) -> None:
 
 
 def ensure_documents(data: list[dict], metiers: dict[str, Metier]) -> dict[str, PortalDocument]:
-    """The documents by key; a document already there (same title) keeps its file."""
+    """The documents by key, the missing ones created."""
     documents = {}
     for item in data:
-        values = {"collection": ensure_collection(item["collection"]), "description": item["description"]}
         document = PortalDocument.objects.filter(title=item["title"]).first()
         if document is None:
             sections = [Section(s["heading"], tuple(s["paragraphs"])) for s in item["sections"]]
             content = build_file(item["format"], item["title"], sections)
             document = PortalDocument(
-                title=item["title"], file=ContentFile(content, name=f"{item['key']}.{item['format']}"), **values
+                title=item["title"],
+                file=ContentFile(content, name=f"{item['key']}.{item['format']}"),
+                collection=ensure_collection(item["collection"]),
+                description=item["description"],
             )
             document._set_document_file_metadata()
             document.save()
-        else:
-            save_if_changed(document, values)
-        _set_metiers(document, [metiers[fold(name)] for name in item["metiers"]])
+            _set_metiers(document, [metiers[fold(name)] for name in item["metiers"]])
         documents[item["key"]] = document
     return documents

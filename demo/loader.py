@@ -1,4 +1,8 @@
-"""load_demo, stage by stage, in one transaction: the demo site is loaded whole or not at all."""
+"""load_demo, stage by stage, in one transaction: the demo site is loaded whole or not at all.
+
+It creates only what is missing and never writes over what exists (see each stage), so that running it again,
+as `make run` does at every start, keeps what was edited since and gives nobody a notification.
+"""
 
 from collections.abc import Callable
 
@@ -10,18 +14,30 @@ from home.services.site_tree import ensure_sections
 from projects.models import WorkingGroupPage
 from projects.services.pilots import sync_pilot_permissions
 
-from .accounts import DemoAccount, ensure_accounts
+from .accounts import LoadedAccount, ensure_accounts
 from .content import DemoContext, import_demo_pages, load_json
 from .dates import DemoCalendar
 from .directory import ensure_metiers, ensure_people
 from .library import ensure_documents
 from .needs_participation import ensure_needs_participation
-from .notifications import ensure_demo_notifications
-from .site import ensure_micro_projects, update_home_and_sections, update_service_project
+from .notifications import READER_EMAIL, give_reader_notifications
+from .site import ensure_micro_projects, fill_home_and_sections, fill_service_project
 
 
-def load_demo(log: Callable[[str], None] = lambda message: None) -> list[DemoAccount]:
-    """Create or bring up to date the demo content and accounts; a second run changes nothing."""
+def pages_summary(created: int, kept: int, done: tuple[str, str] = ("créée", "créées")) -> str:
+    """ "2 pages créées, 54 déjà présentes, laissées telles quelles." """
+    text = f"{created} page {done[0]}" if created <= 1 else f"{created} pages {done[1]}"
+    if kept == 1:
+        text += ", 1 déjà présente, laissée telle quelle"
+    elif kept > 1:
+        text += f", {kept} déjà présentes, laissées telles quelles"
+    return text + "."
+
+
+def load_demo(log: Callable[[str], None] = lambda message: None) -> list[LoadedAccount]:
+    """Create what is missing of the demo content and accounts; what exists is left as it is."""
+    # Publications in bulk tell no follower (participation.signals), first publications of pages created
+    # again included.
     with transaction.atomic(), bulk_publication():
         log("Rôles et rubriques du site…")
         roles = ensure_roles()
@@ -40,22 +56,30 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> list[DemoAcc
 
         log("Pages : groupes, fiches besoins, actualités, agenda, démarches, études de cas…")
         context = DemoContext(calendar=DemoCalendar.for_today(), people=people, documents=documents)
-        report = import_demo_pages(context)
-        log(f"  {report.summary()}")
+        report, kept = import_demo_pages(context)
+        log(f"  {pages_summary(report.created, kept)}")
+        created_ids = set(report.page_ids.values())
 
         log("Micro-projets, projet de service, accueil…")
-        written = ensure_micro_projects(context)
-        written += int(update_service_project(context, sections))
-        written += update_home_and_sections(sections)
-        log(f"  {written} page(s) créée(s) ou mise(s) à jour.")
+        micro_projects, kept = ensure_micro_projects(context)
+        created_ids.update(page.pk for page in micro_projects)
+        filled = [fill_service_project(context, sections)]
+        filled_sections, kept_sections = fill_home_and_sections(sections)
+        written = len(micro_projects) + sum(filled) + filled_sections
+        kept += len(filled) - sum(filled) + kept_sections
+        log(f"  {pages_summary(written, kept, ('créée ou remplie', 'créées ou remplies'))}")
 
         log("Historique, soutiens et commentaires des fiches besoins…")
-        ensure_needs_participation(context)
+        ensure_needs_participation(created_ids)
 
-        log("Notifications du compte lecteur…")
-        ensure_demo_notifications()
+        if any(loaded.created for loaded in accounts if loaded.account.email == READER_EMAIL):
+            log("Notifications du compte lecteur…")
+            give_reader_notifications()
 
-        log("Droits des pilotes sur leur groupe…")
-        for group in WorkingGroupPage.objects.all():
-            sync_pilot_permissions(group)
+        # A group gets its pilots' rights when published; an account created after its groups gets them here,
+        # from each group's pilots as they are now. Existing accounts' roles are left as they are.
+        if any(loaded.created for loaded in accounts):
+            log("Droits des pilotes sur leur groupe…")
+            for group in WorkingGroupPage.objects.all():
+                sync_pilot_permissions(group)
     return accounts

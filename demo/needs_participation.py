@@ -1,6 +1,8 @@
 """The needs sheets' participation in the demo: a status history for each, a few supporters and comments.
 
-Rows are bulk-created: loading the demo notifies nobody. A second run changes nothing.
+Written only for the sheets this load created: on an existing sheet, a support withdrawn or a comment deleted
+stays so. Rows are bulk-created, without the signals that tell a sheet's author of a decision: loading the demo
+notifies nobody.
 """
 
 import datetime
@@ -57,32 +59,30 @@ def _history(sheet: NeedsSheetPage, officer) -> list[NeedsStatusChange]:
     return rows
 
 
-def ensure_needs_participation(context=None) -> int:
-    """Give every demo sheet a history, and the first sheets supporters and comments; returns rows written."""
+def ensure_needs_participation(created_ids: set[int]) -> int:
+    """Give the sheets just created (page ids) a history, and the first sheets supporters and comments; returns
+    rows written."""
     accounts = _accounts()
+    officer = accounts.get(OFFICER_EMAIL)
+    # Positions are taken among every sheet by date, as on the first load: the first three get supporters.
     sheets = list(NeedsSheetPage.objects.select_related("submitted_by__user").order_by("date", "pk"))
-    with_history = set(NeedsStatusChange.objects.values_list("sheet_id", flat=True))
-    rows = [
-        row for sheet in sheets if sheet.pk not in with_history for row in _history(sheet, accounts.get(OFFICER_EMAIL))
-    ]
+    new = [(position, sheet) for position, sheet in enumerate(sheets) if sheet.pk in created_ids]
+
+    rows = [row for _position, sheet in new for row in _history(sheet, officer)]
     NeedsStatusChange.objects.bulk_create(rows)
-    written = len(rows)
 
     supporters = [accounts[email] for email in SUPPORTERS if email in accounts]
     supports = [
-        NeedSupport(sheet=sheet, user=user)
-        for index, sheet in enumerate(sheets[:3])
-        for user in supporters[: 3 - index]
+        NeedSupport(sheet=sheet, user=user) for position, sheet in new for user in supporters[: max(3 - position, 0)]
     ]
-    existing = set(NeedSupport.objects.values_list("sheet_id", "user_id"))
-    new_supports = [support for support in supports if (support.sheet.pk, support.user.pk) not in existing]
-    NeedSupport.objects.bulk_create(new_supports)
-    written += len(new_supports)
+    NeedSupport.objects.bulk_create(supports)
 
-    for sheet in sheets[:2]:
-        for email, body in COMMENTS:
-            author = accounts.get(email)
-            if author is not None and not NeedComment.objects.filter(sheet=sheet, author=author, body=body).exists():
-                NeedComment.objects.bulk_create([NeedComment(sheet=sheet, author=author, body=body)])
-                written += 1
-    return written
+    authors = [(accounts[email], body) for email, body in COMMENTS if email in accounts]
+    comments = [
+        NeedComment(sheet=sheet, author=author, body=body)
+        for position, sheet in new
+        if position < 2
+        for author, body in authors
+    ]
+    NeedComment.objects.bulk_create(comments)
+    return len(rows) + len(supports) + len(comments)

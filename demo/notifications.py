@@ -1,6 +1,8 @@
 """A few notifications waiting for the demo reader, so that the bell and its page show what they do.
 
-Created directly, without e-mails: loading the demo sends nothing. A second run changes nothing.
+Given once, to the demo reader's account when this load creates it: they are part of the account, like its
+password. An account already there gets none, whatever was published since (it may have read about those
+pages already), and a demo page created again tells nobody. Created directly, without e-mails.
 """
 
 from django.contrib.auth import get_user_model
@@ -12,8 +14,8 @@ READER_EMAIL = "lecteur@example.org"
 LATEST_NEWS = 3
 
 
-def ensure_demo_notifications() -> int:
-    """Notify the demo reader of the latest news they may read; returns how many were created."""
+def give_reader_notifications() -> int:
+    """Notify the demo reader, just created, of the latest news they may read; returns how many were created."""
     reader = get_user_model().objects.filter(email=READER_EMAIL).first()
     if reader is None:
         return 0

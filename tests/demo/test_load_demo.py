@@ -1,4 +1,6 @@
-"""`load_demo`: idempotent, refused outside demo mode, its accounts sign in, its documents are searchable."""
+"""`load_demo`: idempotent, refused outside demo mode, its accounts sign in, its documents are searchable.
+
+What a second load does with the changes made since: test_load_demo_again.py."""
 
 import io
 
@@ -34,8 +36,8 @@ def test_loading_twice_changes_nothing():
     output = load_demo()
 
     assert row_counts() == counts
-    assert "0 page créée, 0 mise à jour" in output
-    assert "0 page(s) créée(s) ou mise(s) à jour." in output
+    assert "0 page créée, 56 déjà présentes, laissées telles quelles." in output
+    assert "0 page créée ou remplie, 13 déjà présentes, laissées telles quelles." in output
 
 
 @pytest.mark.django_db

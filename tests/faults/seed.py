@@ -6,7 +6,7 @@ import json
 from demo.loader import load_demo
 from news.models import NewsIndexPage, NewsPage
 
-reader = next(account for account in load_demo() if account.email.startswith("lecteur@"))
+reader = next(loaded.account for loaded in load_demo() if loaded.account.email.startswith("lecteur@"))
 news_index = NewsIndexPage.objects.live().first()
 news_item = NewsPage.objects.live().public().first()
 print(
