@@ -20,7 +20,6 @@ from .dates import DemoCalendar
 from .directory import ensure_metiers, ensure_people
 from .library import ensure_documents
 from .needs_participation import ensure_needs_participation
-from .notifications import READER_EMAIL, give_reader_notifications
 from .site import ensure_micro_projects, fill_home_and_sections, fill_service_project
 
 
@@ -71,10 +70,6 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> list[LoadedA
 
         log("Historique, soutiens et commentaires des fiches besoins…")
         ensure_needs_participation(created_ids)
-
-        if any(loaded.created for loaded in accounts if loaded.account.email == READER_EMAIL):
-            log("Notifications du compte lecteur…")
-            give_reader_notifications()
 
         # A group gets its pilots' rights when published; an account created after its groups gets them here,
         # from each group's pilots as they are now. Existing accounts' roles are left as they are.

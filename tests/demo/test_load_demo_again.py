@@ -23,7 +23,7 @@ from projects.models import NeedsSheetPage, NeedsStatusChange, NeedSupport, Serv
 pytestmark = pytest.mark.django_db
 
 GROUP = "prevention-desinsertion-professionnelle"  # piloted by the demo pilot
-DELETED_NEWS = "retour-demi-journee-echanges"  # one of the demo reader's notifications
+DELETED_NEWS = "retour-demi-journee-echanges"
 DELETED_SHEET = "outil-preparation-visites-entreprise"
 
 
@@ -69,17 +69,14 @@ def publish_as(page, user) -> None:
     page.save_revision(user=user).publish(user=user)
 
 
-def test_the_first_load_notifies_nobody_but_gives_the_demo_reader_a_few_notifications(load_demo, sections):
+def test_the_first_load_notifies_nobody(load_demo, sections):
     watcher = get_user_model().objects.create_user(username="veille", email="veille@example.org", password="x")
     follow(watcher, sections["news.NewsIndexPage"])
     follow(watcher, sections["projects.WorkingGroupIndexPage"])
 
     load_demo()
 
-    assert not Notification.objects.filter(recipient=watcher).exists()
-    demo_notifications = Notification.objects.all()
-    assert {(n.recipient.email, n.key) for n in demo_notifications} == {("lecteur@example.org", "demo")}
-    assert demo_notifications.count() == 3
+    assert not Notification.objects.exists()
     assert not EmailDelivery.objects.exists() and mail.outbox == []
 
 
@@ -183,4 +180,4 @@ def test_a_deleted_demo_account_comes_back_with_its_password_and_no_notification
     assert client.login(email="lecteur@example.org", password="lecteur-demo")
     reader = account("lecteur@example.org")
     assert Person.objects.get(last_name="Lefort").user == reader
-    assert Notification.objects.filter(recipient=reader).count() == 3  # the account's own demo notifications
+    assert not Notification.objects.filter(recipient=reader).exists()
