@@ -25,9 +25,15 @@ run: export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput --skip-checks
 	$(PY) manage.py load_demo
-	@# The task worker (text extraction of uploads) runs beside the server and stops with it.
-	trap 'kill 0' EXIT; \
-	$(PY) manage.py db_worker & \
+	@# The task worker (text extraction of uploads, e-mails) runs beside the server and is started again whenever
+	@# it exits. Everything stops with the server: kill 0 signals the whole process group, on Ctrl-C too (the loop,
+	@# run in the background, ignores SIGINT).
+	trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
+	while true; do \
+		$(PY) manage.py db_worker; \
+		echo "Le travailleur des tâches de fond s’est arrêté (code $$?) : il redémarre dans 2 s."; \
+		sleep 2; \
+	done & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The whole test suite (SQLite unless DATABASE_URL is set), one worker per core (tests/conftest.py says how
