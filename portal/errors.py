@@ -18,7 +18,6 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from . import database  # noqa: F401  (bounds the waits on PostgreSQL of every web process)
 from .middleware import wants_machine_readable
 
 try:

@@ -1,11 +1,13 @@
 """Database and cache settings that keep the portal answering when PostgreSQL or Redis falters.
 
-- PostgreSQL: a connection attempt gives up after DATABASE_CONNECT_TIMEOUT seconds (3), a web request's
-  statement after DATABASE_STATEMENT_TIMEOUT seconds (10; 0 for none), and a frozen server that sends
-  nothing at all is given up after DATABASE_CLIENT_TIMEOUT seconds (12, portal/database.py). TCP keepalives
-  and a TCP user timeout notice a server that vanished from the network. A persistent connection
-  (DATABASE_CONN_MAX_AGE) is checked before reuse: one broken by a restart is replaced, not failing requests.
-  The page shown meanwhile is the French 503 (portal/errors.py).
+- PostgreSQL (the portal's engine, portal/db_backends/postgresql): a connection attempt gives up after
+  DATABASE_CONNECT_TIMEOUT seconds (3), a web request's statement after DATABASE_STATEMENT_TIMEOUT seconds
+  (10; 0 for none), and a frozen server that sends nothing at all is given up after DATABASE_CLIENT_TIMEOUT
+  seconds (12, portal/database.py). TCP keepalives and a TCP user timeout notice a server that vanished from
+  the network. A persistent connection (DATABASE_CONN_MAX_AGE) is checked before reuse, within
+  DATABASE_HEALTH_CHECK_TIMEOUT seconds (1): one broken by a restart or frozen is replaced, so a frozen server
+  fails a request within that check plus one connection attempt whatever the client timeout. The page shown
+  meanwhile is the French 503 (portal/errors.py).
 - Redis (REDIS_URL): the cache degrades to misses whatever Redis does (portal/cache.py), with connect and read
   timeouts of REDIS_TIMEOUT seconds (0.5). Wagtail's image renditions get their own cache alias; sign-in
   throttling's counters live in the database (accounts/throttle.py).
@@ -13,6 +15,8 @@
 
 import sys
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_int, env_str
 
@@ -23,9 +27,11 @@ def apply(settings: dict) -> None:
     """Adjust the settings being built in portal/settings/base.py."""
     database = settings["DATABASES"]["default"]
     if database["ENGINE"] == "django.db.backends.postgresql":
+        database["ENGINE"] = "portal.db_backends.postgresql"
         database.setdefault("OPTIONS", {}).update(postgres_options())
     database["CONN_HEALTH_CHECKS"] = True
     settings["DATABASE_CLIENT_TIMEOUT"] = client_timeout()
+    settings["DATABASE_HEALTH_CHECK_TIMEOUT"] = health_check_timeout()
     settings["CACHES"] = caches(settings.get("REDIS_URL"), env_str("CACHE_KEY_PREFIX", "portal"))
 
 
@@ -59,6 +65,15 @@ def client_timeout() -> int:
     the statement timeout, so that the server's own limit answers first when the server is alive."""
     statement_timeout = statement_timeout_seconds()
     return max(env_int("DATABASE_CLIENT_TIMEOUT", statement_timeout + 2 if statement_timeout else 0), 0)
+
+
+def health_check_timeout() -> float:
+    """Seconds a reused connection's check and /health/ wait for an answer (portal/database.py)."""
+    value = env_str("DATABASE_HEALTH_CHECK_TIMEOUT", "1")
+    try:
+        return max(float(value), 0.1)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_HEALTH_CHECK_TIMEOUT must be a number of seconds, got {value!r}") from exc
 
 
 # Sign-in throttling's counters, shared by every worker and instance whatever Redis does (accounts/throttle.py).
