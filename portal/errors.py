@@ -10,7 +10,7 @@ of HTML. Nothing here reads the database, the session or the cache.
 import sys
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.urls import Resolver404, resolve
@@ -86,15 +86,6 @@ def _view_of(request):
         return resolve(request.path_info).func
     except Resolver404:
         return None
-
-
-def database_is_reachable() -> bool:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # any database failure means unhealthy
-        return False
-    return True
 
 
 class HealthCheckMiddleware:

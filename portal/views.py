@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 
 from base.visibility import can_view_in_collection
 
-from .errors import database_is_reachable
+from .health import waiting_tasks
 from .security import uploaded_file_headers
 
 # Only image files are served from MEDIA_ROOT, to those their collection admits; documents go through
@@ -27,14 +27,17 @@ MAX_NAME_LENGTH = 255
 @never_cache
 @require_GET
 def health(request):
-    """Liveness and database check for the load balancer; reveals nothing else.
+    """Liveness, database and task queue check for the load balancer and monitoring; reveals no content.
 
-    Served by portal.errors.HealthCheckMiddleware before any session or cache is read; fails within the
-    database connect timeout when PostgreSQL is down or frozen.
+    Served by portal.errors.HealthCheckMiddleware before any session or cache is read; fails within a short
+    wait and the connect timeout when PostgreSQL is down or frozen. Old waiting tasks (a stopped worker) are
+    reported, never a failure (portal/health.py).
     """
-    if not database_is_reachable():
+    try:
+        tasks = waiting_tasks()
+    except Exception:  # any database failure means unhealthy
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "ok", "tasks": tasks})
 
 
 @login_not_required

@@ -18,7 +18,7 @@ from tests.utils import is_redirect_to_sign_in, sign_in_url
 
 # Top-level routes open to everyone, and why.
 PUBLIC_PREFIXES = {
-    "health/": "load-balancer check; answers only {'status': 'ok'}",
+    "health/": "load-balancer check; answers only its status and the task queue's size and wait",
     "comptes/": "sign-in, sign-out, password reset and the single sign-on endpoints (django-allauth)",
     "static/": "stylesheets, scripts and fonts (development server only)",
     "desabonnement/": "one-click unsubscribe from e-mails: a signed token; GET only asks to confirm",
@@ -155,18 +155,17 @@ def test_anonymous_cannot_submit_a_needs_sheet(client, page_of_each_type):
 def test_health_check_is_public_and_says_ok(client):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok"}
+    assert json.loads(response.content) == {"status": "ok", "tasks": {"waiting": 0, "oldest_waiting_seconds": 0}}
 
 
+@pytest.mark.django_db
 def test_health_check_reports_a_database_failure(client, monkeypatch):
-    from django.db import OperationalError
-
-    import portal.errors
+    from django.db import OperationalError, connection
 
     def broken_cursor():
         raise OperationalError("base indisponible")
 
-    monkeypatch.setattr(portal.errors.connection, "cursor", broken_cursor)
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get("/health/")
     assert response.status_code == 503
     assert json.loads(response.content)["status"] == "error"
