@@ -105,3 +105,22 @@ def test_unknown_addresses_and_sub_routes_leave_nothing_in_the_cache(reader_clie
         assert reader_client.get(news.get_parent().url + path).status_code == 404, path
     assert reader_client.get("/nulle-part/").status_code == 404
     assert len(memory._cache) == kept
+
+
+def test_a_bulk_import_bumps_the_version_once_at_its_end(sections):
+    from base.bulk import bulk_publication
+    from base.content_version import ContentVersion
+
+    before = read_content_version()
+    with transaction.atomic(), bulk_publication():
+        for number in range(3):
+            factories.NewsPageFactory(title=f"Importée {number}")
+        # Nothing bumped (nor locked) yet: other publications do not wait for the import.
+        assert read_content_version() == before
+    assert read_content_version() != before
+    # And nothing at all when the import fails.
+    before = read_content_version()
+    with pytest.raises(RuntimeError), transaction.atomic(), bulk_publication():
+        factories.NewsPageFactory(title="Importée puis annulée")
+        raise RuntimeError("ligne 3 : date invalide")
+    assert ContentVersion.objects.get().value == before
