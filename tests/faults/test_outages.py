@@ -7,7 +7,6 @@ One cluster, one Redis and one gunicorn for the whole module (the tests run in o
 they break). The external search engine falling back to the database: tests/search/test_external_engine.py.
 """
 
-import http.client
 import json
 import re
 import shutil
@@ -15,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from pathlib import Path
@@ -23,6 +21,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests.portal_client import PortalClient
 from tests.servers import (
     REPO_ROOT,
     ServerUnavailable,
@@ -52,46 +51,18 @@ WORKER_RECOVERY_SECONDS = 20
 pytestmark = pytest.mark.own_servers
 
 
-class Portal:
+class Portal(PortalClient):
     def __init__(self, server, pg, redis, database_url, seed, environment):
+        super().__init__(server.port)
         self.server, self.pg, self.redis, self.database_url = server, pg, redis, database_url
         self.environment = environment
         self.urls = seed["urls"]
         self.email, self.password = seed["email"], seed["password"]
         self.session_cookie = ""
 
-    def request(self, method, path, *, cookie="", body=None, headers=None, timeout=30.0):
-        """(status, headers, text) of one request; no redirect followed."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=timeout)
-        try:
-            all_headers = {"Accept": "text/html", **(headers or {})}
-            if cookie:
-                all_headers["Cookie"] = cookie
-            connection.request(method, path, body=body, headers=all_headers)
-            response = connection.getresponse()
-            return response.status, response.headers, response.read().decode("utf-8", "replace")
-        finally:
-            connection.close()
-
-    def get(self, path, **options):
-        return self.request("GET", path, **options)
-
     def sign_in(self) -> str:
-        """The session cookie of a real sign-in through the form."""
-        status, headers, text = self.get("/comptes/login/")
-        assert status == 200, text[:500]
-        csrf_cookie = _cookie(headers, "csrftoken")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text).group(1)
-        form = urllib.parse.urlencode({"login": self.email, "password": self.password, "csrfmiddlewaretoken": token})
-        status, headers, text = self.request(
-            "POST",
-            "/comptes/login/",
-            cookie=f"csrftoken={csrf_cookie}",
-            body=form,
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-        )
-        assert status == 302, f"sign-in answered {status}: {text[:1000]}"
-        return f"sessionid={_cookie(headers, 'sessionid')}"
+        """The cookies of the seeded reader's real sign-in through the form."""
+        return super().sign_in(self.email, self.password)
 
     def wait_until_signed_in_page(self, timeout: float) -> float:
         """Seconds until the home page answers 200 to the signed-in reader again."""
@@ -104,14 +75,6 @@ class Portal:
                 pass
             time.sleep(0.1)
         raise AssertionError(f"the home page still fails {timeout} s later:\n{self.server.read_log()[-3000:]}")
-
-
-def _cookie(headers, name: str) -> str:
-    for header in headers.get_all("Set-Cookie") or []:
-        found = re.match(rf"\s*{name}=([^;]*)", header)
-        if found:
-            return found.group(1)
-    raise AssertionError(f"no {name} cookie in {headers}")
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +160,7 @@ def test_without_redis_pages_and_sign_in_are_served_from_the_database(portal):
         assert time.monotonic() - start < 10
         cookie = portal.sign_in()
         assert portal.get("/", cookie=cookie)[0] == 200
-        session_key = cookie.split("=", 1)[1]
+        session_key = re.search(r"sessionid=([^;]+)", cookie).group(1)
         with psycopg.connect(portal.database_url) as connection:
             stored = connection.execute("SELECT count(*) FROM django_session WHERE session_key = %s", [session_key])
             assert stored.fetchone()[0] == 1

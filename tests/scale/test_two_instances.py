@@ -5,16 +5,15 @@ processes), a session opened on one works on the other, and the task worker runs
 One cluster, one Redis and the two instances for the whole module; the tests run in order.
 """
 
-import http.client
 import json
 import re
 import time
-import urllib.parse
 import uuid
 from pathlib import Path
 
 import pytest
 
+from tests.portal_client import PortalClient, form_token
 from tests.servers import (
     ServerUnavailable,
     gunicorn_server,
@@ -31,60 +30,13 @@ HERE = Path(__file__).resolve().parent
 pytestmark = pytest.mark.own_servers
 
 
-class Instance:
+class Instance(PortalClient):
     """One gunicorn serving the portal, spoken to over HTTP without following redirects."""
 
     def __init__(self, server, environment):
+        super().__init__(server.port)
         self.server = server
         self.environment = environment
-
-    def request(self, method, path, *, cookie="", body=None, headers=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
-        try:
-            all_headers = {"Accept": "text/html", **(headers or {})}
-            if cookie:
-                all_headers["Cookie"] = cookie
-            connection.request(method, path, body=body, headers=all_headers)
-            response = connection.getresponse()
-            return response.status, response.headers, response.read().decode("utf-8", "replace")
-        finally:
-            connection.close()
-
-    def get(self, path, cookie=""):
-        return self.request("GET", path, cookie=cookie)
-
-    def post_form(self, path, fields, cookie):
-        body = urllib.parse.urlencode(fields)
-        return self.request(
-            "POST", path, cookie=cookie, body=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
-        )
-
-    def sign_in(self, email, password) -> str:
-        """The cookies (session and CSRF) of a real sign-in through the form."""
-        status, headers, text = self.get("/comptes/login/")
-        assert status == 200, text[:500]
-        csrf = f"csrftoken={_cookie(headers, 'csrftoken')}"
-        status, headers, text = self.post_form(
-            "/comptes/login/",
-            {"login": email, "password": password, "csrfmiddlewaretoken": _token(text)},
-            csrf,
-        )
-        assert status == 302, f"sign-in answered {status}: {text[:1000]}"
-        return f"{csrf}; sessionid={_cookie(headers, 'sessionid')}"
-
-
-def _cookie(headers, name):
-    for header in headers.get_all("Set-Cookie") or []:
-        found = re.match(rf"\s*{name}=([^;]*)", header)
-        if found:
-            return found.group(1)
-    raise AssertionError(f"no {name} cookie in {headers}")
-
-
-def _token(html):
-    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert found, html[:1000]
-    return found.group(1)
 
 
 def _multipart(fields, files):
@@ -155,7 +107,7 @@ def test_a_page_published_through_one_instance_is_served_updated_by_the_other(po
     publish = f"/admin/bulk/wagtailcore/page/publish/?id={seed['news_id']}"
     status, _, form = a.get(publish, cookie=officer_cookie)
     assert status == 200, form[:1000]
-    status, _, text = a.post_form(publish, {"csrfmiddlewaretoken": _token(form)}, officer_cookie)
+    status, _, text = a.post_form(publish, {"csrfmiddlewaretoken": form_token(form)}, officer_cookie)
     assert status in (200, 302), text[:1000]
     for url in (seed["news_url"], "/"):
         status, _, text = b.get(url, cookie=reader)
@@ -168,7 +120,7 @@ def test_the_task_worker_runs_beside_either_instance(portal, officer_cookie):
     status, _, form = a.get("/admin/documents/add/", cookie=officer_cookie)
     assert status == 200, form[:1000]
     collection = re.search(r'name="collection"[^>]*>\s*<option value="(\d+)"', form)
-    fields = {"csrfmiddlewaretoken": _token(form), "title": "Compte rendu de la plénière"}
+    fields = {"csrfmiddlewaretoken": form_token(form), "title": "Compte rendu de la plénière"}
     if collection:
         fields["collection"] = collection.group(1)
     content_type, body = _multipart(
