@@ -77,7 +77,13 @@ def health_check_timeout() -> float:
 
 
 # Sign-in throttling's counters, shared by every worker and instance whatever Redis does (accounts/throttle.py).
-THROTTLE_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accounts_throttle_entry"}
+# Room for many addresses and accounts: a full table drops a third of its counters, which a flood of made-up
+# addresses must not be able to cause.
+THROTTLE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "accounts_throttle_entry",
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
 
 
 def caches(redis_url: str | None, key_prefix: str) -> dict:
