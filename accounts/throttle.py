@@ -12,6 +12,7 @@ proxies of ours in front of the portal, whose X-Forwarded-For entries are truste
 request would then share its address, so production names its proxy (docs/deployment.md).
 """
 
+from allauth.core.internal import ratelimit
 from django.core.cache import caches
 from django.db import models
 from django.utils.connection import ConnectionProxy
@@ -40,6 +41,4 @@ class ThrottleEntry(models.Model):
 
 def keep_rate_limits_in_the_database() -> None:
     """Point allauth's rate limiter at the database cache (it reads the module's `cache`, the default alias)."""
-    from allauth.core.internal import ratelimit
-
     ratelimit.cache = ConnectionProxy(caches, THROTTLE_CACHE)

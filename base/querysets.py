@@ -5,6 +5,7 @@ from operator import or_
 
 from django.apps import apps
 from django.db.models import Q
+from taggit.models import Tag, TaggedItemBase
 from wagtail.models import Page, PageManager, PageQuerySet
 
 from .visibility import VisibleToQuerySetMixin, visible_pages
@@ -34,8 +35,6 @@ class PortalPageQuerySet(VisibleToQuerySetMixin, PageQuerySet):
 
     def tags(self):
         """The tags carried by these pages, by name (for a listing's "Mot-clé" choices)."""
-        from taggit.models import Tag
-
         through = self.model._meta.get_field("tags").remote_field.through
         tagged = through.objects.filter(content_object__in=self.values("pk")).values("tag_id")
         return Tag.objects.filter(pk__in=tagged).order_by("name")
@@ -50,8 +49,6 @@ def tags_visible_to(reader):
     A tag found only on restricted pages or drafts is neither offered, followed nor named to this reader: its
     name alone may tell what a committee works on.
     """
-    from taggit.models import Tag
-
     pages = visible_pages(Page.objects.all(), reader).values("pk")
     carried = [
         Q(pk__in=model.objects.filter(content_object_id__in=pages).values("tag_id")) for model in _page_tag_models()
@@ -61,7 +58,6 @@ def tags_visible_to(reader):
 
 def _page_tag_models() -> list:
     """The models linking pages to their tags (NewsPageTag…); taggit's generic TaggedItem is not one."""
-    from taggit.models import TaggedItemBase
 
     def tags_pages(model) -> bool:
         target = getattr(model._meta.get_field("content_object"), "related_model", None)

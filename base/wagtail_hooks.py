@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 
 from .admin_lists import listed_media, listed_pages
+from .admin_summary import with_listed_counts
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -42,6 +43,4 @@ def admin_api_lists_listed_pages(router):
 # After Wagtail's own hooks (order 0), which add the items replaced here.
 @hooks.register("construct_homepage_summary_items", order=100)
 def summary_counts_listed_media(request, items):
-    from .admin_summary import with_listed_counts
-
     items[:] = with_listed_counts(request, items)

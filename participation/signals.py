@@ -12,7 +12,7 @@ from projects.models import NeedsStatusChange, WorkingGroupMember, WorkingGroupP
 
 from .models import Follow, Notification, PublicationNotice
 from .services.bell import forget_unread_counts
-from .services.follow_state import forget_follow_choices, forget_member_groups
+from .services.follow_state import forget_follow_state
 from .services.notify import notify_publication, notify_status_change
 
 # Pages being published through "Publier et prévenir les abonnés", set around that one publication.
@@ -45,23 +45,23 @@ def forget_bell(sender, instance, **kwargs):
 @receiver(post_save, sender=Follow, dispatch_uid="participation_forget_follow_state_on_save")
 @receiver(post_delete, sender=Follow, dispatch_uid="participation_forget_follow_state_on_delete")
 def forget_follows(sender, instance, **kwargs):
-    forget_follow_choices(instance.user_id)
+    forget_follow_state(instance.user_id)
 
 
 # Who belongs to which group changes with members, referents (saved with the group) and people's accounts.
 @receiver(post_save, sender=WorkingGroupMember, dispatch_uid="participation_member_saved")
 @receiver(post_delete, sender=WorkingGroupMember, dispatch_uid="participation_member_deleted")
 def forget_member(sender, instance, **kwargs):
-    forget_member_groups(Person.objects.filter(pk=instance.person_id).values_list("user_id", flat=True).first())
+    forget_follow_state(Person.objects.filter(pk=instance.person_id).values_list("user_id", flat=True).first())
 
 
 @receiver(post_save, sender=WorkingGroupPage, dispatch_uid="participation_group_saved")
 def forget_referent(sender, instance, **kwargs):
     if instance.referent_id:
-        forget_member_groups(Person.objects.filter(pk=instance.referent_id).values_list("user_id", flat=True).first())
+        forget_follow_state(Person.objects.filter(pk=instance.referent_id).values_list("user_id", flat=True).first())
 
 
 @receiver(post_save, sender=Person, dispatch_uid="participation_person_saved")
 @receiver(post_delete, sender=Person, dispatch_uid="participation_person_deleted")
 def forget_person(sender, instance, **kwargs):
-    forget_member_groups(instance.user_id)
+    forget_follow_state(instance.user_id)

@@ -5,6 +5,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import resolve_url
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
 
@@ -74,8 +75,6 @@ def assert_query_budget(client, url: str, add_items, budget: int = 15, cold_budg
 
     add_items(n) creates n more items shown (or counted) by the page.
     """
-    from django.core.cache import cache
-
     cold_budget = cold_budget if cold_budget is not None else budget + 5
     counts = {}
     for total, more in ((5, 5), (30, 25)):

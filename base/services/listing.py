@@ -83,13 +83,18 @@ class LazyListing:
             self.decorate(page)
         return page
 
+    @cached_property
+    def accepted_parameters(self) -> set[str]:
+        """The query parameters the listing reads: its FilterSet's and the page number."""
+        filters = set(self.filterset_class.base_filters) if self.filterset_class is not None else set()
+        return filters | {PAGE_PARAMETER}
+
     def cache_part(self) -> str:
         """The listing's part of a shared fragment's key: the filters' parameters and the page, normalised
         (sorted, blank values and every other parameter left out). Asks nothing of the database."""
-        accepted = set(self.filterset_class.base_filters) if self.filterset_class is not None else set()
         chosen = sorted(
             (name, value.strip())
-            for name in accepted | {PAGE_PARAMETER}
+            for name in self.accepted_parameters
             if (value := self.request.GET.get(name, "")).strip() and (name, value.strip()) != (PAGE_PARAMETER, "1")
         )
         return repr(chosen)
@@ -97,9 +102,8 @@ class LazyListing:
     def may_store(self) -> bool:
         """Whether the rendering may be kept for others: only accepted parameters, each given once with a
         valid value, and a page that exists (read once the listing is computed)."""
-        accepted = set(self.filterset_class.base_filters) if self.filterset_class is not None else set()
         query = self.request.GET
-        if any(name not in accepted | {PAGE_PARAMETER} or len(query.getlist(name)) > 1 for name in query):
+        if any(name not in self.accepted_parameters or len(query.getlist(name)) > 1 for name in query):
             return False
         if self.filters is not None and self.filters.is_bound and self.filters.form.errors:
             return False

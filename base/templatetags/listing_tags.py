@@ -2,6 +2,9 @@
 
 from django import template
 
+from base.related import if_visible_to as related_if_visible_to
+from base.visibility import only_visible
+
 register = template.Library()
 
 
@@ -40,14 +43,10 @@ def audience_panels(context, page, metiers_heading: str = "", tags_heading: str 
 @register.filter
 def visible_to(items, request):
     """The documents, images or pages of a list (a block's value, a chooser's choice) the reader may open."""
-    from base.visibility import only_visible
-
     return only_visible(items, request) if request is not None else []
 
 
 @register.filter
 def if_visible_to(item, request):
     """A related page, document or image (a card's group, an image) when the reader may open it, else None."""
-    from base.related import if_visible_to as visible_or_none
-
-    return visible_or_none(item, request)
+    return related_if_visible_to(item, request)

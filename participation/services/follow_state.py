@@ -1,9 +1,10 @@
 """A reader's follow choices and member groups, read in one query and kept in the cache: the buttons of a page
 cost no query.
 
-Saving a follow forgets its reader's state; a change of membership (a member, a referent, a person's account)
-forgets that person's state. Entries also expire after STATE_TTL (an account unlinked from a person is seen
-within that time). Neither decides what the reader may see: a button only says whether they follow.
+The key carries the content version (base.page_cache): memberships, saved with their group, never outlive
+it. Saving a follow, a member, a referent or a person's account also forgets that person's state; a forget lost
+with the cache costs a button out of date for STATE_TTL at most. Nothing here decides what the reader may see:
+a button only says whether they follow.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.core.cache import cache
 from django.db.models import BooleanField, IntegerField, Value
 from django.db.models.functions import Cast
 
+from base.page_cache import content_version
 from projects.models import WorkingGroupPage
 
 from ..models import Follow
@@ -30,7 +32,7 @@ class FollowState:
 
 
 def _key(user_id) -> str:
-    return f"participation:follow-state:{user_id}"
+    return f"participation:follow-state:{user_id}:{content_version()}"
 
 
 def _read(user) -> FollowState:
@@ -68,10 +70,7 @@ def member_groups(user) -> frozenset:
     return follow_state(user).member_groups
 
 
-def forget_follow_choices(user_id) -> None:
-    cache.delete(_key(user_id))
-
-
-def forget_member_groups(user_id) -> None:
+def forget_follow_state(user_id) -> None:
+    """After a change of the account's follows or memberships (nothing to do without an account)."""
     if user_id is not None:
         cache.delete(_key(user_id))

@@ -7,7 +7,8 @@ from django.core.cache import caches
 from django.db import transaction
 
 from accounts.sso.provisioning import apply_identity
-from base.content_version import read_content_version
+from base.bulk import bulk_publication
+from base.content_version import ContentVersion, read_content_version
 from tests import factories
 from tests.utils import page_text, restrict_page_to_groups
 
@@ -108,9 +109,6 @@ def test_unknown_addresses_and_sub_routes_leave_nothing_in_the_cache(reader_clie
 
 
 def test_a_bulk_import_bumps_the_version_once_at_its_end(sections):
-    from base.bulk import bulk_publication
-    from base.content_version import ContentVersion
-
     before = read_content_version()
     with transaction.atomic(), bulk_publication():
         for number in range(3):

@@ -5,9 +5,11 @@ fragment may differ by is what it declares it varies on, and that is in its key 
 import pytest
 from django.template import engines
 
+from accounts.roles import READERS
 from base import page_cache
 from participation.services.follows import follow
 from personal_feeds.services import token_for
+from projects.models import WorkingGroupMember
 from tests import factories
 
 
@@ -27,8 +29,6 @@ def rendered(monkeypatch):
 
 
 def _reader(django_user_model, roles, email, first_name, metier, group, role):
-    from accounts.roles import READERS
-
     user = django_user_model.objects.create_user(
         username=email.split("@")[0], email=email, password="motdepasse", first_name=first_name, last_name="Test"
     )
@@ -41,8 +41,6 @@ def _reader(django_user_model, roles, email, first_name, metier, group, role):
 @pytest.fixture
 def two_readers(django_user_model, roles, page_of_each_type):
     """Two readers refused the same pages, different in everything personal."""
-    from projects.models import WorkingGroupMember
-
     group = page_of_each_type["projects.WorkingGroupPage"]
     other_group = factories.WorkingGroupPageFactory(title="Groupe des pilotes")
     nurse = factories.MetierFactory(name="Infirmier en santé au travail")
