@@ -60,9 +60,11 @@ test-packages:
 		echo "Paquets absents, impossibles à installer ici :$$missing ; les tests qui en ont besoin seront ignorés."; \
 	fi
 
+## Style (ruff) and the architecture's contracts (import-linter, [tool.importlinter] in pyproject.toml).
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
