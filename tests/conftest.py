@@ -143,13 +143,40 @@ def reader_client(client, reader):
 
 
 @pytest.fixture
-def officer_client(project_officer):
-    """A second browser, signed in as the project officer (usable next to reader_client)."""
+def signed_in(db):
+    """A new browser signed in as the given account: usable next to `client` and the other browsers."""
     from django.test import Client
 
-    officer = Client()
-    officer.force_login(project_officer)
-    return officer
+    def browser_for(user):
+        browser = Client()
+        browser.force_login(user)
+        return browser
+
+    return browser_for
+
+
+@pytest.fixture
+def officer_client(signed_in, project_officer):
+    """A second browser, signed in as the project officer (usable next to reader_client)."""
+    return signed_in(project_officer)
+
+
+@pytest.fixture
+def admin_client(signed_in, administrator):
+    """A browser signed in as an administrator (a superuser of the portal's own, not pytest-django's)."""
+    return signed_in(administrator)
+
+
+@pytest.fixture
+def pilot(django_user_model, roles):
+    """An account with no role yet: a test makes it the pilot of its group."""
+    return django_user_model.objects.create_user(
+        username="pilote",
+        email="pilote@example.org",
+        password="motdepasse-de-test",
+        first_name="Paul",
+        last_name="Pilote",
+    )
 
 
 @pytest.fixture
@@ -187,13 +214,9 @@ def committee_member(django_user_model, roles, committee):
 
 
 @pytest.fixture
-def member_client(committee_member):
+def member_client(signed_in, committee_member):
     """A browser signed in as a reader who belongs to the committee (usable next to reader_client)."""
-    from django.test import Client
-
-    member = Client()
-    member.force_login(committee_member)
-    return member
+    return signed_in(committee_member)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
 from wagtail.models import Collection
 
 from projects.models import WorkingGroupMember
@@ -14,13 +13,6 @@ from tests import factories
 from tests.utils import page_text, restrict_collection_to_groups, restrict_page_to_groups
 
 HIDDEN = ("Cellule confidentielle", "Groupe en préparation", "Budget du comité", "Organigramme du comité")
-
-
-@pytest.fixture
-def pilot(django_user_model, roles):
-    return django_user_model.objects.create_user(
-        username="pilote", email="pilote@example.org", password="motdepasse-de-test", first_name="Paul"
-    )
 
 
 @pytest.fixture
@@ -55,10 +47,8 @@ def scene(sections, committee, pilot):
 
 
 @pytest.fixture
-def pilot_client(pilot):
-    browser = Client()
-    browser.force_login(pilot)
-    return browser
+def pilot_client(signed_in, pilot):
+    return signed_in(pilot)
 
 
 def _modal(response) -> str:

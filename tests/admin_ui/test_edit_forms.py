@@ -17,12 +17,6 @@ CHILD_TYPES = [
 ]
 
 
-@pytest.fixture
-def admin_client(client, administrator):
-    client.force_login(administrator)
-    return client
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(("section_label", "app_label", "model_name"), CHILD_TYPES)
 def test_add_form_of_each_content_type_opens_in_french(admin_client, sections, section_label, app_label, model_name):

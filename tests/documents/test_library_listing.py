@@ -26,15 +26,6 @@ def committee_folder(db, committee):
     return folder
 
 
-@pytest.fixture
-def admin_client(administrator):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(administrator)
-    return client
-
-
 def _upload(client, filename, content, title):
     data = {
         "title": title,

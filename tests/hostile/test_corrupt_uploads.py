@@ -33,12 +33,6 @@ CORRUPT_FILES = {
 }
 
 
-@pytest.fixture
-def admin_client(client, administrator):
-    client.force_login(administrator)
-    return client
-
-
 @pytest.mark.parametrize("kind", CORRUPT_FILES)
 def test_a_corrupt_image_gets_a_form_error(admin_client, kind):
     name, content, error = CORRUPT_FILES[kind]

@@ -17,17 +17,6 @@ def _fresh(user):
 
 
 @pytest.fixture
-def pilot(django_user_model, roles):
-    return django_user_model.objects.create_user(
-        username="pilote",
-        email="pilote@example.org",
-        password="motdepasse-de-test",
-        first_name="Paul",
-        last_name="Pilote",
-    )
-
-
-@pytest.fixture
 def groups_with_pilot(home, pilot):
     """Two published groups; `pilot` pilots the first one."""
     person = factories.PersonFactory(user=pilot, first_name="Paul", last_name="Pilote")

@@ -28,13 +28,6 @@ def pilot_client(client, roles, django_user_model):
     return client
 
 
-@pytest.fixture
-def admin_client(administrator):
-    client = Client()
-    client.force_login(administrator)
-    return client
-
-
 def _record(query, searches, results, days_ago=0):
     record = SearchQueryRecord.objects.create(query=query, searches=searches, last_result_count=results)
     # last_searched_at is set on every save: an older date is written directly.
