@@ -1,4 +1,4 @@
-"""The content version: one database row, the number every shared cache key carries (base.page_cache).
+"""The content version: one database row, the number every shared cache key carries (base.caches).
 
 It is bumped inside the transaction of any change that shows in a page (publishing, a restriction, a group
 membership…) and read once per request, before any content. An entry computed from the content of version V
@@ -6,10 +6,14 @@ is therefore only ever found under V: a cache that lost an invalidation, stalled
 snapshot or belongs to one process can cost a miss, never serve older content or content restricted since.
 """
 
+from __future__ import annotations
+
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.db.models import F, Value
@@ -63,3 +67,53 @@ def bumped_once() -> Iterator[None]:
         _deferred.reset(token)
     if pending:
         bump_content_version()
+
+
+@dataclass
+class _RequestVersion:
+    """The content version of the request being served, once read."""
+
+    request: Any
+    read: bool = False
+    value: int | None = None
+
+
+_current: ContextVar[_RequestVersion | None] = ContextVar("portal_content_version", default=None)
+
+
+class ContentVersionMiddleware:
+    """Read the content version at most once per request, when a cached piece first needs it; each thread
+    (or task) serving a request has its own. A signed-in request reads it with its session (base.sessions)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current.set(_RequestVersion(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _current.reset(token)
+
+
+def remember_content_version(value: int | None) -> None:
+    """The version of the request being served, read along with something else (its session)."""
+    state = _current.get()
+    if state is not None and not state.read:
+        state.read, state.value = True, value
+
+
+def content_version() -> int | None:
+    """The content version, read from the database once per request (one request renders one version);
+    None when there is none, and then nothing is cached. Outside a request, read at each call."""
+    state = _current.get()
+    if state is None:
+        return read_content_version()
+    if not state.read:
+        # Loading the request's session reads the version too (base.sessions): one query for both.
+        session = getattr(state.request, "session", None)
+        if hasattr(session, "load_with_content_version"):
+            session.load_with_content_version()
+    if not state.read:
+        remember_content_version(read_content_version())
+    return state.value

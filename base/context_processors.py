@@ -1,21 +1,20 @@
 from wagtail.models import Site
 
+from base.memo import request_memo
 from base.sites import site_tree
 from base.visibility import can_view_page
-
-_SECTIONS_ATTRIBUTE = "_portal_main_sections"
 
 
 def home_sections(request) -> list:
     """The home page's children that the reader may open, in or out of the menu, read once per request."""
-    if hasattr(request, _SECTIONS_ATTRIBUTE):
-        return getattr(request, _SECTIONS_ATTRIBUTE)
-    site = Site.find_for_request(request)
-    # The live children are the same for everyone (base.sites); which ones this reader may open is theirs.
-    children = site_tree().sections.get(site.pk, []) if site is not None else []
-    sections = [section for section in children if can_view_page(section, request)]
-    setattr(request, _SECTIONS_ATTRIBUTE, sections)
-    return sections
+
+    def compute() -> list:
+        site = Site.find_for_request(request)
+        # The live children are the same for everyone (base.sites); which ones this reader may open is theirs.
+        children = site_tree().sections.get(site.pk, []) if site is not None else []
+        return [section for section in children if can_view_page(section, request)]
+
+    return request_memo(request, "main_sections", compute)
 
 
 def main_sections(request) -> list:

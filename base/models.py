@@ -15,8 +15,8 @@ from wagtail.search import index
 from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
 
 from .blocks import BodyBlock
+from .caches import versioned
 from .content_version import ContentVersion  # noqa: F401  (a model of this app)
-from .page_cache import versioned
 from .querysets import PortalPageManager
 from .rich_text import INLINE_FEATURES
 from .services.listing import LazyListing
@@ -97,6 +97,10 @@ class SectionIndexPage(PortalPage):
 
     filterset_class = None
     per_page = 20
+    # The name under which the section's listing (its template's shared_listing block, base/section_index.html)
+    # is shared by the readers of one visibility class; `listing_timed`: it shows "à venir" items, kept briefly.
+    listing_fragment = "section-listing"
+    listing_timed = False
 
     class Meta:
         abstract = True

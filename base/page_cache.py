@@ -1,9 +1,9 @@
-"""What readers share, cached under the content version kept in the database.
+"""What readers share, cached under the content version kept in the database, and what bumps that version.
 
 Pages are the same for every signed-in reader but for small personal parts (the bell, "mes groupes",
 follow buttons, forms). The shared parts (navigation, rendered page bodies, listings, home news and key
-figures) and the values every page needs (routes, restrictions, the pages refused to an account) are cached
-under a key made of:
+figures) are kept in the cache map's SHARED_PARTS (base.caches; the values every page needs, such as routes,
+restrictions and the pages refused to an account, are `versioned` there) under a key made of:
 
 - the content version (base.content_version): a database row bumped in the same transaction as any change
   that shows in a page, read once per request before any content. The cache never decides anything: an
@@ -14,7 +14,7 @@ under a key made of:
   share an entry only if they are refused exactly the same pages and collections.
 - what else the piece depends on (the page, the métier, a listing's normalised filters…).
 
-What depends on the clock ("à venir") is also kept a short time only (TIME_DEPENDENT_SECONDS). Nothing is
+What depends on the clock ("à venir") is also kept a short time only (base.caches.TIME_DEPENDENT_SECONDS). Nothing is
 kept for a reader without a session, a preview, a piece whose arguments are too long, or a piece whose
 arguments say it may not be stored (a listing asked for with refused filters).
 """
@@ -22,114 +22,30 @@ arguments say it may not be stored (a listing asked for with refused filters).
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable
-from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .content_version import bump_content_version, read_content_version
+from .caches import SHARED_PARTS, SHARED_SECONDS, CacheVary, digest, vary_parts
+from .content_version import bump_content_version, content_version
+from .memo import request_memo
 from .visibility import hidden_paths
 
-logger = logging.getLogger(__name__)
-
-# Entries under an older version are never read again; they only need to outlive their usefulness.
-SHARED_SECONDS = getattr(settings, "PORTAL_SHARED_CACHE_SECONDS", None) or 60 * 60 * 6
-TIME_DEPENDENT_SECONDS = getattr(settings, "PORTAL_TIME_DEPENDENT_CACHE_SECONDS", 60)
-_REQUEST_CLASS = "_portal_visibility_class"
 # Markers of a response part that belongs to one request only: never stored.
 _PER_REQUEST_MARKERS = ("csrfmiddlewaretoken", " nonce=")
-# A piece varying on more than this is computed but never looked up nor kept: hostile arguments cannot
-# fill the cache with large, unique keys.
-MAX_VARY_CHARS = 512
-
-
-@runtime_checkable
-class CacheVary(Protocol):
-    """An argument of a shared piece that says how it reads in the key and, once the piece is computed,
-    whether it may be kept (a listing: only its accepted, valid parameters, base.services.listing)."""
-
-    def cache_part(self) -> str: ...
-
-    def may_store(self) -> bool: ...
-
-
-@dataclass
-class _RequestVersion:
-    """The content version of the request being served, once read."""
-
-    request: Any
-    read: bool = False
-    value: int | None = None
-
-
-_current: ContextVar[_RequestVersion | None] = ContextVar("portal_content_version", default=None)
-
-
-class ContentVersionMiddleware:
-    """Read the content version at most once per request, when a cached piece first needs it; each thread
-    (or task) serving a request has its own. A signed-in request reads it with its session (base.sessions)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _current.set(_RequestVersion(request))
-        try:
-            return self.get_response(request)
-        finally:
-            _current.reset(token)
-
-
-def remember_content_version(value: int | None) -> None:
-    """The version of the request being served, read along with something else (its session)."""
-    state = _current.get()
-    if state is not None and not state.read:
-        state.read, state.value = True, value
-
-
-def content_version() -> int | None:
-    """The content version, read from the database once per request (one request renders one version);
-    None when there is none, and then nothing is cached. Outside a request, read at each call."""
-    state = _current.get()
-    if state is None:
-        return read_content_version()
-    if not state.read:
-        # Loading the request's session reads the version too (base.sessions): one query for both.
-        session = getattr(state.request, "session", None)
-        if hasattr(session, "load_with_content_version"):
-            session.load_with_content_version()
-    if not state.read:
-        remember_content_version(read_content_version())
-    return state.value
 
 
 def visibility_class(request) -> str:
     """What the shared pieces seen by this reader depend on: the pages and collections refused to them."""
-    if hasattr(request, _REQUEST_CLASS):
-        return getattr(request, _REQUEST_CLASS)
-    refused = repr((hidden_paths(request, "page"), hidden_paths(request, "collection")))
-    value = hashlib.sha256(refused.encode()).hexdigest()[:32]
-    setattr(request, _REQUEST_CLASS, value)
-    return value
 
+    def compute() -> str:
+        refused = repr((hidden_paths(request, "page"), hidden_paths(request, "collection")))
+        return hashlib.sha256(refused.encode()).hexdigest()[:32]
 
-def _part(value: Any) -> str:
-    if isinstance(value, CacheVary):
-        return value.cache_part()
-    if isinstance(value, Page | Collection) or hasattr(value, "_meta"):
-        return f"{value._meta.label_lower}:{value.pk}"
-    return repr(value)
-
-
-def _digest(parts: list[str]) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return request_memo(request, "visibility_class", compute)
 
 
 def _is_shareable_reader(request) -> bool:
@@ -153,14 +69,14 @@ def shared(
 
     Readers without a session (accounts in e-mails) and anonymous visitors always compute their own.
     """
-    vary_parts = _vary_parts(vary)
-    if not _is_shareable_reader(request) or vary_parts is None:
+    parts = vary_parts(vary)
+    if not _is_shareable_reader(request) or parts is None:
         return compute()
     version = content_version()
     if version is None:
         return compute()
     host = request.get_host() if hasattr(request, "get_host") else ""
-    key = f"portal:shared:{name}:{_digest([name, str(version), visibility_class(request), host, *vary_parts])}"
+    key = SHARED_PARTS.key(name, digest([name, str(version), visibility_class(request), host, *parts]))
 
     def keep(value) -> bool:
         return storable(value) and all(item.may_store() for item in vary if isinstance(item, CacheVary))
@@ -168,43 +84,9 @@ def shared(
     return _through_cache(key, name, compute, SHARED_SECONDS if timeout is None else timeout, keep)
 
 
-def versioned(name: str, compute: Callable[[], Any], *parts: Any, storable: Callable[[Any], bool] | None = None) -> Any:
-    """A value that changes only with the content (a route, the restrictions a given account fails): computed
-    once per content version and `parts`, for every reader and process. `parts` say whose value it is; a value
-    whose parts are longer than MAX_VARY_CHARS, or that is not `storable`, is computed and not kept."""
-    vary_parts = _vary_parts(parts)
-    version = content_version() if vary_parts is not None else None
-    if version is None:
-        return compute()
-    key = f"portal:versioned:{name}:{_digest([name, str(version), *vary_parts])}"
-    return _through_cache(key, name, compute, SHARED_SECONDS, storable or (lambda value: True))
-
-
-def _vary_parts(values) -> list[str] | None:
-    """The key parts of these values, or None when they are too long to be worth a cache entry."""
-    parts = [_part(value) for value in values]
-    return parts if sum(map(len, parts)) <= MAX_VARY_CHARS else None
-
-
 def _through_cache(key: str, name: str, compute, timeout: int, storable) -> Any:
-    """The value stored under `key`, or compute() kept there (in a 1-tuple: a computed None is kept too).
-
-    The cache failing in any way (unreachable, full, read-only) is a miss and a dropped write.
-    """
-    try:
-        stored = cache.get(key)
-    except Exception:  # noqa: BLE001  the cache server faltering must not break a page
-        logger.warning("Cache indisponible : %s calculé sans cache", name, exc_info=True)
-        return compute()
-    if stored is not None:
-        return stored[0]
-    value = compute()
-    if storable(value):
-        try:
-            cache.set(key, (value,), timeout)
-        except Exception:  # noqa: BLE001
-            logger.warning("Cache indisponible : %s non gardé", name, exc_info=True)
-    return value
+    """The shared piece `name` stored under `key`, or compute() kept there when `storable`."""
+    return SHARED_PARTS.fetch(key, compute, timeout=timeout, storable=storable)
 
 
 def is_per_request(html: str) -> bool:

@@ -1,7 +1,7 @@
 """Sessions in the database, read together with the content version (SESSION_ENGINE = "base.sessions").
 
 Every signed-in page reads its session, and every page showing shared parts reads the content version
-(base.page_cache): one query reads both. Sessions live in the database only, so signing out is final whatever
+(base.content_version): one query reads both. Sessions live in the database only, so signing out is final whatever
 a cache did meanwhile.
 """
 
@@ -9,8 +9,7 @@ from django.contrib.sessions.backends import db
 from django.db.models import Subquery
 from django.utils import timezone
 
-from .content_version import ROW, ContentVersion
-from .page_cache import remember_content_version
+from .content_version import ROW, ContentVersion, remember_content_version
 
 _VERSION = Subquery(ContentVersion.objects.filter(pk=ROW).values("value")[:1])
 

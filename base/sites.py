@@ -2,7 +2,7 @@
 
 Wagtail looks the site up in the database at each request (hostname and port), reads its root paths to build
 page URLs, and the navigation lists the home page's children. All three change only with the content: they are
-read together, in two queries, and kept in the cache under the content version (base.page_cache), which saving
+read together, in two queries, and kept in the cache under the content version (base.caches), which saving
 a site or publishing, moving or unpublishing a page changes. Which sections a reader may open is decided for
 each request from the reader's own restrictions (base.visibility).
 """
@@ -13,7 +13,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
-from .page_cache import versioned
+from .caches import versioned
 
 # What the navigation and the section links read of a section page.
 SECTION_FIELDS = ("title", "slug", "url_path", "depth", "path", "content_type", "show_in_menus", "live")

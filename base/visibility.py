@@ -15,15 +15,15 @@ restriction or a membership changed in the database applies on the next request,
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import suppress
 from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import CharField, Q, QuerySet, Value
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, PageViewRestriction
 
-_CACHE_ATTRIBUTE = "_portal_hidden_paths"
+from .caches import versioned
+from .memo import request_memo
 
 
 def _user_and_session(reader):
@@ -51,21 +51,16 @@ def hidden_paths(reader, kind: str) -> tuple[str, ...]:
     Both kinds are read together in one query, remembered on the request (or account) for the rest of its life.
     """
     user, session = _user_and_session(reader)
-    holder = reader if reader is not None else user
-    cache = getattr(holder, _CACHE_ATTRIBUTE, None)
-    if cache is None:
-        cache = _shared_hidden_paths(user, session) if user.is_authenticated else _read_hidden_paths(user, session)
-        # AnonymousUser and other immutable readers keep no memory: still correct, one query more.
-        with suppress(AttributeError):
-            setattr(holder, _CACHE_ATTRIBUTE, cache)
-    return cache[kind]
+
+    def compute() -> dict[str, tuple[str, ...]]:
+        return _shared_hidden_paths(user, session) if user.is_authenticated else _read_hidden_paths(user, session)
+
+    return request_memo(reader if reader is not None else user, "hidden_paths", compute)[kind]
 
 
 def _shared_hidden_paths(user, session) -> dict[str, tuple[str, ...]]:
     """An account's hidden paths, from the cache under the content version: they change only with
     restrictions, groups and memberships, which all bump it in their own transaction (base.content_version)."""
-    from .page_cache import versioned  # base.page_cache builds on this module
-
     passwords = tuple(
         tuple(sorted(session.get(model.passed_view_restrictions_session_key, []))) if session else ()
         for model in (PageViewRestriction, CollectionViewRestriction)
@@ -129,8 +124,6 @@ def only_visible(items, reader) -> list:
     For documents and images, their collections' paths are read in one query, and only when some
     collection is hidden from the reader.
     """
-    from wagtail.models import Collection
-
     items = [item for item in items or [] if item is not None]
     hidden_collections = hidden_paths(reader, "collection") if any(hasattr(i, "collection_id") for i in items) else ()
     refused = set()

@@ -25,6 +25,8 @@ class EventIndexPage(SectionIndexPage):
 
     subpage_types = ["events.EventPage"]
     filterset_class = EventFilterSet
+    # "À venir" and "passés" depend on the clock.
+    listing_fragment, listing_timed = "event-listing", True
 
     class Meta:
         verbose_name = _("agenda")

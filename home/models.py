@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from base.caches import versioned
 from base.models import ViewRestrictionsInOneQueryMixin
-from base.page_cache import versioned
 from base.rich_text import INLINE_FEATURES
 
 

@@ -37,6 +37,7 @@ class CaseStudyIndexPage(SectionIndexPage):
     subpage_types = ["knowledge.CaseStudyPage"]
     filterset_class = CaseStudyFilterSet
     per_page = 12
+    listing_fragment = "case-study-listing"
 
     class Meta:
         verbose_name = _("liste des études de cas")
@@ -141,6 +142,7 @@ class ApproachIndexPage(SectionIndexPage):
     subpage_types = ["knowledge.ApproachPage"]
     filterset_class = ApproachFilterSet
     per_page = 12
+    listing_fragment = "approach-listing"
 
     class Meta:
         verbose_name = _("liste des démarches modélisées")

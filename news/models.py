@@ -27,6 +27,7 @@ class NewsIndexPage(SectionIndexPage):
     subpage_types = ["news.NewsPage"]
     filterset_class = NewsFilterSet
     per_page = 10
+    listing_fragment = "news-listing"
 
     class Meta:
         verbose_name = _("liste des actualités")

@@ -5,9 +5,10 @@ import re
 import secrets
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+from base.caches import FEED_TOKEN
 
 from .models import PREFIX_LENGTH, FeedToken
 
@@ -17,16 +18,11 @@ _SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
 # Calendar applications poll every few minutes: the last use is written at most once per interval.
 USE_RECORDING_INTERVAL = timedelta(hours=1)
 # Pages offering "S'abonner" read the account's token: kept in the cache, forgotten on every change.
-TOKEN_CACHE_SECONDS = 300
-_NO_TOKEN = "none"
-
-
-def _cache_key(user_id) -> str:
-    return f"personal-feeds:token:{user_id}"
+TOKEN_CACHE_SECONDS = FEED_TOKEN.seconds
 
 
 def _forget(user) -> None:
-    cache.delete(_cache_key(user.pk))
+    FEED_TOKEN.delete(user.pk)
 
 
 def _new_secret() -> str:
@@ -37,11 +33,8 @@ def current_token(user) -> FeedToken | None:
     """The account's token, or None when it has none (nothing is created)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    cached = cache.get(_cache_key(user.pk))
-    if cached is None:
-        cached = FeedToken.objects.filter(user=user).first() or _NO_TOKEN
-        cache.set(_cache_key(user.pk), cached, TOKEN_CACHE_SECONDS)
-    return None if cached == _NO_TOKEN else cached
+    # "No token" is kept too (the cache keeps a None).
+    return FEED_TOKEN.get_or_set(lambda: FeedToken.objects.filter(user=user).first(), user.pk)
 
 
 def token_for(user) -> tuple[FeedToken, str | None]:

@@ -112,7 +112,7 @@ class LazyListing:
     def context(self) -> dict:
         """Template variables standing for the listing; each one asks the database only when read."""
         return {
-            # The key of the shared fragments that render it (base.page_cache.CacheVary).
+            # The key of the shared fragments that render it (base.caches.CacheVary).
             "listing": self,
             # Templates and get_context test `filters is None`: known without any query.
             "filters": SimpleLazyObject(lambda: self.filters) if self.filterset_class is not None else None,

@@ -1,13 +1,18 @@
 """What the home page shows to the reader: my métier's news and agenda, my groups, key figures.
 
 Every list and every count goes through the visibility rule (base.visibility): a page the reader may not
-open is neither shown nor counted.
+open is neither shown nor counted. Each piece is cached once: the agenda as a value (base.page_cache.shared),
+the news and the key figures as the home page's shared fragments, so these two are computed only when their
+fragment is not in the cache.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from base.caches import TIME_DEPENDENT_SECONDS
 from base.context_processors import home_sections
-from base.page_cache import TIME_DEPENDENT_SECONDS, shared
+from base.page_cache import shared
 from events.models import EventPage
 from news.models import NewsPage
 from people.models import Metier, Person
@@ -33,13 +38,23 @@ class KeyFigures:
 class Dashboard:
     person: Person | None
     metier: Metier | None
-    news: list = field(default_factory=list)
     events: list = field(default_factory=list)
     groups: list = field(default_factory=list)
     meetings: list = field(default_factory=list)
-    figures: KeyFigures | None = None
     # URL of each section page the reader may open, by slug with "_" for "-" ("actualites", "groupes_de_travail"…).
     section_urls: dict = field(default_factory=dict)
+    read_news: Callable[[], list] = list
+    read_figures: Callable[[], KeyFigures | None] = lambda: None
+
+    @cached_property
+    def news(self) -> list:
+        """My métier's latest news, read when first shown."""
+        return self.read_news()
+
+    @cached_property
+    def figures(self) -> KeyFigures | None:
+        """The key figures, read when first shown."""
+        return self.read_figures()
 
 
 def _user(reader):
@@ -94,7 +109,7 @@ def build_dashboard(request, news_count: int = 4) -> Dashboard:
     )
     events = EventPage.objects.visible_to(request).for_metier(metier).upcoming()
     # Shared by the readers of one métier refused the same pages (base.page_cache); "à venir" moves with
-    # the clock, so events and figures are kept a short time only.
+    # the clock, so events (and the figures' fragment) are kept a short time only.
     metier_pk = metier.pk if metier else None
     groups = list(my_groups(request)) if authenticated else []
     meetings = (
@@ -107,12 +122,12 @@ def build_dashboard(request, news_count: int = 4) -> Dashboard:
     return Dashboard(
         person=person,
         metier=metier,
-        news=shared(request, "home-news", lambda: list(news[:news_count]), metier_pk, news_count),
         events=shared(
             request, "home-events", lambda: list(events[:UPCOMING_EVENTS]), metier_pk, timeout=TIME_DEPENDENT_SECONDS
         ),
         groups=groups,
         meetings=list(meetings),
-        figures=shared(request, "key-figures", lambda: key_figures(request), timeout=TIME_DEPENDENT_SECONDS),
         section_urls=section_urls(request) if hasattr(request, "user") else {},
+        read_news=lambda: list(news[:news_count]),
+        read_figures=lambda: key_figures(request),
     )

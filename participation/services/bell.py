@@ -1,4 +1,4 @@
-"""The header's unread count, kept in the cache so that it costs no query on most pages.
+"""The header's unread count, kept in the cache (base.caches.BELL) so that it costs no query on most pages.
 
 The cached value is per account and per set of hidden pages (base.visibility), so a restriction that
 changes what the reader may see changes the key. Creating or reading notifications forgets it; a page
@@ -7,29 +7,24 @@ unpublished elsewhere shows in the count within BELL_TTL at most (the notificati
 
 import hashlib
 
-from django.core.cache import cache
-
+from base.caches import BELL
 from base.visibility import hidden_paths
 
 from ..models import Notification
 
-BELL_TTL = 60
-
-
-def _key(user_id: int) -> str:
-    return f"participation:bell:{user_id}"
+BELL_TTL = BELL.seconds
 
 
 def unread_count(request) -> int:
     # A digest of the hidden paths, stable across processes (the cache is shared by the workers).
     paths = hashlib.sha256("\n".join(hidden_paths(request, "page")).encode()).hexdigest()
-    cached = cache.get(_key(request.user.pk))
+    cached = BELL.get(request.user.pk)
     if cached and cached[0] == paths:
         return cached[1]
     count = Notification.objects.for_reader(request).unread().count()
-    cache.set(_key(request.user.pk), (paths, count), BELL_TTL)
+    BELL.set((paths, count), request.user.pk)
     return count
 
 
 def forget_unread_counts(user_ids) -> None:
-    cache.delete_many([_key(user_id) for user_id in set(user_ids)])
+    BELL.delete_many((user_id,) for user_id in set(user_ids))

@@ -1,7 +1,7 @@
 """A reader's follow choices and member groups, read in one query and kept in the cache: the buttons of a page
 cost no query.
 
-The key carries the content version (base.page_cache): memberships, saved with their group, never outlive
+The key carries the content version (base.caches.FOLLOW_STATE): memberships, saved with their group, never outlive
 it. Saving a follow, a member, a referent or a person's account also forgets that person's state; a forget lost
 with the cache costs a button out of date for STATE_TTL at most. Nothing here decides what the reader may see:
 a button only says whether they follow.
@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import BooleanField, IntegerField, Value
 from django.db.models.functions import Cast
 
-from base.page_cache import content_version
+from base.caches import FOLLOW_STATE
 from projects.models import WorkingGroupPage
 
 from ..models import Follow
 
-STATE_TTL = 300
+STATE_TTL = FOLLOW_STATE.seconds
 
 
 @dataclass(frozen=True)
@@ -29,10 +28,6 @@ class FollowState:
     choices: dict
     # Ids of the groups in which the account is pilot, member or referent (the projects' definition).
     member_groups: frozenset
-
-
-def _key(user_id) -> str:
-    return f"participation:follow-state:{user_id}:{content_version()}"
 
 
 def _read(user) -> FollowState:
@@ -53,11 +48,7 @@ def _read(user) -> FollowState:
 
 
 def follow_state(user) -> FollowState:
-    state = cache.get(_key(user.pk))
-    if state is None:
-        state = _read(user)
-        cache.set(_key(user.pk), state, STATE_TTL)
-    return state
+    return FOLLOW_STATE.get_or_set(lambda: _read(user), user.pk)
 
 
 def follow_choices(user) -> dict:
@@ -73,4 +64,4 @@ def member_groups(user) -> frozenset:
 def forget_follow_state(user_id) -> None:
     """After a change of the account's follows or memberships (nothing to do without an account)."""
     if user_id is not None:
-        cache.delete(_key(user_id))
+        FOLLOW_STATE.delete(user_id)

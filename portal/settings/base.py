@@ -77,8 +77,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 MIDDLEWARE = [
     # /health/ answers before any session, user or site is read (a probe's cookie must not make it fail).
     "portal.errors.HealthCheckMiddleware",
-    # The content version shared pieces are cached under, read at most once per request (base.page_cache).
-    "base.page_cache.ContentVersionMiddleware",
+    # The content version shared pieces are cached under, read at most once per request (base.caches).
+    "base.content_version.ContentVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

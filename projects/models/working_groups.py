@@ -97,6 +97,7 @@ class WorkingGroupIndexPage(SectionIndexPage):
     subpage_types = ["projects.WorkingGroupPage"]
     filterset_class = WorkingGroupFilterSet
     per_page = 24
+    listing_fragment = "group-listing"
 
     class Meta:
         verbose_name = _("liste des groupes de travail")

@@ -5,10 +5,11 @@ import logging
 from typing import Protocol
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
+
+from base.caches import SEARCH_ENGINE_DOWN
 
 from .query import ParsedQuery
 
@@ -18,8 +19,8 @@ logger = logging.getLogger("portal.search")
 FALLBACK_ALIAS = "database"
 # After a failure the engine is left alone this long (seconds): a search asks three sources, and a page
 # must not wait for each of them to time out.
-ENGINE_RETRY_AFTER = 30
-ENGINE_DOWN_KEY = "search:engine-down"
+ENGINE_RETRY_AFTER = SEARCH_ENGINE_DOWN.seconds
+ENGINE_DOWN_KEY = SEARCH_ENGINE_DOWN.key()
 # One engine query holds at most this many alternatives: the typed words first.
 MAX_ALTERNATIVES = 60
 
@@ -90,7 +91,7 @@ def retrieve(parsed: ParsedQuery, source: Searched, limit: int) -> tuple[list, b
     """The primary keys of the best `limit` matches the reader may see, in the engine's order, and
     whether the fallback answered instead of the configured engine."""
     has_fallback = FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS
-    if has_fallback and cache.get(ENGINE_DOWN_KEY):
+    if has_fallback and SEARCH_ENGINE_DOWN.get():
         return _candidate_ids(FALLBACK_ALIAS, parsed, source, limit), True
     try:
         return _candidate_ids("default", parsed, source, limit), False
@@ -100,5 +101,5 @@ def retrieve(parsed: ParsedQuery, source: Searched, limit: int) -> tuple[list, b
         if not has_fallback:
             raise
         logger.warning("Moteur de recherche injoignable : la base de données répond à sa place.", exc_info=True)
-        cache.set(ENGINE_DOWN_KEY, True, ENGINE_RETRY_AFTER)
+        SEARCH_ENGINE_DOWN.set(True)
         return _candidate_ids(FALLBACK_ALIAS, parsed, source, limit), True

@@ -1,9 +1,9 @@
 import os
 import sys
 
-from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
+from base.caches import clear_portal_caches
 from operations.backup import OperationFailed, check_restorable, read_manifest, restore_site, site_counts
 
 CONFIRMATION = "oui"
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"Restauration impossible : {failure}") from None
         # Cached pages, sites and sessions describe the replaced content.
         try:
-            cache.clear()
+            clear_portal_caches()
         except Exception as problem:  # noqa: BLE001 (a cache that does not answer only delays the refresh)
             self.stderr.write(f"Le cache n'a pas pu être vidé ({problem}) : il se renouvellera de lui-même.")
         now = site_counts()
