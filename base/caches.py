@@ -52,6 +52,8 @@ class PortalCache:
     if_lost: str
     shared: bool
     seconds: int | None = None
+    # Whose entry it is when it is not shared by every reader.
+    personal_to: str = "un compte"
     alias: str = "default"
     # The content version closes every key (memberships saved with their group never outlive it).
     by_content_version: bool = False
@@ -206,6 +208,7 @@ SIGN_IN_ATTEMPTS = PortalCache(
     forgotten_by="la fin de la limite",
     if_lost="rien ne se perd : c’est la base",
     shared=False,
+    personal_to="une adresse, un compte",
     alias="throttle",
     managed=False,
 )
@@ -243,7 +246,7 @@ def map_table() -> str:
             cache.lifetime,
             cache.forgotten_by,
             cache.if_lost,
-            "tous les lecteurs" if cache.shared else "un compte",
+            "tous les lecteurs" if cache.shared else cache.personal_to,
             f"`{cache.alias}`",
         )
         rows.append("| " + " | ".join(cells) + " |")
