@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.http import Http404
 
+from base.memo import request_memo
 from base.services.listing import listing_context
 from base.text import fold
 
@@ -95,12 +96,7 @@ def reader_person(request) -> Person | None:
 def directory_url(request) -> str:
     """The directory's URL: from the menu's sections when the directory is one of them, else looked up;
     once per request."""
-    if request is not None and hasattr(request, "_portal_directory_url"):
-        return request._portal_directory_url
-    url = _find_directory_url(request)
-    if request is not None:
-        request._portal_directory_url = url
-    return url
+    return request_memo(request, "directory_url", lambda: _find_directory_url(request))
 
 
 def _find_directory_url(request) -> str:
