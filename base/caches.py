@@ -81,14 +81,14 @@ class PortalCache:
         try:
             backends[self.alias].delete_many(keys)
         except Exception:  # noqa: BLE001  a cache server faltering must not break a page
-            logger.warning("Cache indisponible : %s non effacé", self.prefix, exc_info=True)
+            logger.warning("Cache indisponible : %s non effacé", ", ".join(keys), exc_info=True)
 
     def read(self, key: str, default: Any = None) -> Any:
         """The value under a key made by this cache, or `default` (missing, or the cache failing)."""
         try:
             stored = backends[self.alias].get(key)
         except Exception:  # noqa: BLE001
-            logger.warning("Cache indisponible : %s calculé sans cache", self.prefix, exc_info=True)
+            logger.warning("Cache indisponible : %s calculé sans cache", key, exc_info=True)
             return default
         return default if stored is None else stored[0]
 
@@ -96,7 +96,7 @@ class PortalCache:
         try:
             backends[self.alias].set(key, (value,), timeout)
         except Exception:  # noqa: BLE001
-            logger.warning("Cache indisponible : %s non gardé", self.prefix, exc_info=True)
+            logger.warning("Cache indisponible : %s non gardé", key, exc_info=True)
 
     def fetch(
         self,
