@@ -12,8 +12,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
-
 from .blocks import BodyBlock
 from .caches import versioned
 from .content_version import ContentVersion  # noqa: F401  (a model of this app)
@@ -50,7 +48,7 @@ def restricted_or_alias_paths() -> frozenset[str]:
     return versioned("restricted-or-alias-paths", read)
 
 
-class PortalPage(SearchTermsMixin, ViewRestrictionsInOneQueryMixin, Page):
+class PortalPage(ViewRestrictionsInOneQueryMixin, Page):
     """Abstract base of content pages: a summary for listings and the métiers it concerns.
 
     Its manager adds `visible_to(request)` and `for_metier(metier)` to the usual page queryset.
@@ -68,10 +66,8 @@ class PortalPage(SearchTermsMixin, ViewRestrictionsInOneQueryMixin, Page):
 
     objects = PortalPageManager()
 
-    search_fields = with_indexed_title(Page.search_fields) + [
-        index.SearchField("summary"),
-        index.SearchField(ANALYSED_FIELD),
-    ]
+    # search completes them for its analysis (search.registry).
+    search_fields = Page.search_fields + [index.SearchField("summary")]
 
     class Meta:
         abstract = True

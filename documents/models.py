@@ -9,7 +9,10 @@ from wagtail.search import index
 from base.models import SectionIndexPage
 from base.services.listing import paginated
 from base.visibility import VisibleToQuerySetMixin
-from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
+from search.registry import Facets, Kind, Source, searchable
+
+from .filters import DocumentFilterSet
+from .services.search import ranked_search
 
 
 class PortalDocumentQuerySet(VisibleToQuerySetMixin, DocumentQuerySet):
@@ -29,7 +32,18 @@ class TextStatus(models.TextChoices):
     UNSUPPORTED = "unsupported", _("type de fichier non lu")
 
 
-class PortalDocument(SearchTermsMixin, AbstractDocument):
+@searchable(
+    kind=Kind("documents", _("Documents"), order=90),
+    summary=("description",),
+    body=("extracted_text",),
+    facets=Facets(date="created_at"),
+    source=Source(
+        "document",
+        url=lambda document, request: document.url,
+        visible_to=lambda reader: PortalDocument.objects.visible_to(reader),
+    ),
+)
+class PortalDocument(AbstractDocument):
     """A Wagtail document with a description, target métiers and its extracted text for search."""
 
     description = models.TextField(_("description"), blank=True)
@@ -45,10 +59,9 @@ class PortalDocument(SearchTermsMixin, AbstractDocument):
     objects = PortalDocumentQuerySet.as_manager()
 
     admin_form_fields = Document.admin_form_fields + ("description", "metiers")
-    search_fields = with_indexed_title(AbstractDocument.search_fields) + [
+    search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),
-        index.SearchField(ANALYSED_FIELD),
     ]
 
     class Meta(AbstractDocument.Meta):
@@ -76,18 +89,12 @@ class DocumentLibraryPage(SectionIndexPage):
     class Meta:
         verbose_name = _("bibliothèque de documents")
 
-    @property
-    def filterset_class(self):
-        from .filters import DocumentFilterSet
-
-        return DocumentFilterSet
+    filterset_class = DocumentFilterSet
 
     def get_listing(self, request):
         return PortalDocument.objects.visible_to(request).select_related("collection")
 
     def get_context(self, request, *args, **kwargs):
-        from .services.search import ranked_search
-
         # The section's context, computed here because a search replaces the order by relevance.
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
         filterset = self.filterset_class(request.GET or None, queryset=self.get_listing(request), request=request)

@@ -14,6 +14,7 @@ from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
 from base.related import if_visible_to
 from base.schedule import effective_end, is_past
+from search.registry import Facets, Kind, searchable
 
 from .filters import EventFilterSet, wants_past
 from .kinds import EventKind
@@ -46,6 +47,7 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+@searchable(kind=Kind("agenda", _("Agenda"), order=20), facets=Facets(date="start", group="working_group_id"))
 class EventPage(PortalPage):
     """One event of the agenda, which staff can add to their own calendar."""
 

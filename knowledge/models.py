@@ -18,6 +18,7 @@ from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, DocumentLink, PortalPage, SectionIndexPage
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 from base.visibility import can_view_in_collection
+from search.registry import Facets, Kind, searchable
 
 from .filters import ApproachFilterSet, CaseStudyFilterSet
 
@@ -52,6 +53,7 @@ class CaseStudyPageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+@searchable(kind=Kind("etudes-de-cas", _("Études de cas"), order=60), facets=Facets(date="date"))
 class CaseStudyPage(PortalPage):
     """An étude de cas: Client, Situation, Mandat, Mode d'intervention, Résultats."""
 
@@ -173,6 +175,7 @@ class ApproachPageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.ApproachPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+@searchable(kind=Kind("demarches", _("Démarches modélisées"), order=70), facets=Facets(date="date"))
 class ApproachPage(PortalPage):
     """A démarche modélisée: a documented, reusable method with ordered steps and its tools."""
 

@@ -16,6 +16,7 @@ from wagtail.search import index
 from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
 from base.related import if_visible_to
+from search.registry import Facets, Kind, searchable
 
 from .filters import NewsFilterSet
 from .querysets import NewsPageManager
@@ -47,6 +48,10 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+@searchable(
+    kind=Kind("actualites", _("Actualités"), order=10, favours_recent=True),
+    facets=Facets(date="date", group="working_group_id"),
+)
 class NewsPage(PortalPage):
     """A news article: date, author, the métiers it is meant for, tags and body."""
 

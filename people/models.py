@@ -13,7 +13,7 @@ from wagtail.search import index
 from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.text import fold
-from search.records import ANALYSED_FIELD, SearchTermsMixin, with_indexed_title
+from search.registry import searchable
 
 
 class Metier(index.Indexed, models.Model):
@@ -43,7 +43,7 @@ class Metier(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class Person(SearchTermsMixin, index.Indexed, models.Model):
+class Person(index.Indexed, models.Model):
     """A staff member or resource person as shown in the directory, optionally linked to an account."""
 
     user = models.OneToOneField(
@@ -104,7 +104,6 @@ class Person(SearchTermsMixin, index.Indexed, models.Model):
         index.SearchField("job_title"),
         index.SearchField("site"),
         index.SearchField("biography"),
-        index.SearchField(ANALYSED_FIELD),
         index.AutocompleteField("last_name"),
         index.AutocompleteField("first_name"),
         index.RelatedFields("metier", [index.SearchField("name")]),
@@ -132,16 +131,15 @@ class Person(SearchTermsMixin, index.Indexed, models.Model):
         return (self.first_name[:1] + self.last_name[:1]).upper()
 
 
-class DirectoryPage(SearchTermsMixin, RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
+# Searched as one of the "Autres pages"; the people it lists are searched too (people.search_source).
+@searchable()
+class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
     """The annuaire: everyone in the service, filterable by métier and site, with one card per person."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = with_indexed_title(Page.search_fields) + [
-        index.SearchField("introduction"),
-        index.SearchField(ANALYSED_FIELD),
-    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1

@@ -11,6 +11,7 @@ from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from .forms import SearchForm
 from .services.results import Hit, search_page
 from .services.site_search import FacetValue
 
@@ -41,7 +42,7 @@ def search(request):
         response = JsonResponse({"detail": AUTHENTICATION_REQUIRED}, status=401)
         response["WWW-Authenticate"] = 'Session realm="intranet"'
         return response
-    answer = search_page(request)
+    answer = search_page(request, *SearchForm(request.GET).values())
     outcome, page = answer.outcome, answer.page
     response = JsonResponse(
         {

@@ -4,15 +4,20 @@ explained in French and dropped while the rest still applies."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .records import KINDS
+from .declarations import kind_labels
 from .services.query import MAX_QUERY_LENGTH, clean_query
 from .services.site_search import SearchFilters
 
 MAX_PAGE_NUMBER = 10_000
 
 
+def _type_choices() -> list[tuple[str, str]]:
+    # Read when a form is made: a model may be declared after start-up (search.registry).
+    return [("", "")] + list(kind_labels().items())
+
+
 class SearchForm(forms.Form):
-    type = forms.ChoiceField(required=False, choices=[("", "")] + [(key, label) for key, (label, _m) in KINDS.items()])
+    type = forms.ChoiceField(required=False, choices=_type_choices)
     metier = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     groupe = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     annee = forms.IntegerField(required=False, min_value=1900, max_value=2200)

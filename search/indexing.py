@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
+from modelsearch.index import get_indexed_models
 
 from base.text import fold
 
@@ -100,8 +101,6 @@ def forget_items(objs):
 def rebuild_vocabulary_counts() -> tuple[int, int]:
     """Remove the records of objects no longer indexed and count each word's items afresh (after a full
     rebuild, so counts cannot drift). Returns (records removed, words known)."""
-    from modelsearch.index import get_indexed_models
-
     removed = 0
     for model in get_indexed_models():
         content_type = ContentType.objects.get_for_model(model)

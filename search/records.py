@@ -1,48 +1,25 @@
 """What an indexed item gives the search: its text split by field, its terms, and its facets.
 
-The fields come from the model's own `search_fields` (Wagtail's list), sorted into four zones by name:
-the title, the summary, the structured fields (everything else, tags included) and the body. A model
-says nothing more; ranking then weighs title over summary over structured fields over body.
+The fields come from the model's own `search_fields` (Wagtail's list), sorted into four zones as its
+declaration says (search.registry): the title, the summary, the structured fields (everything else,
+tags included) and the body; ranking then weighs title over summary over structured fields over body.
+The facets are read where the declaration says too.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.utils.encoding import force_str
-from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 
 from .analysis import tokens
+from .declarations import declaration_of, read_date, read_id, read_ids, read_tags
 
-TITLE_FIELDS = {"title", "first_name", "last_name"}
-SUMMARY_FIELDS = {"summary", "search_description", "description", "job_title", "introduction"}
-BODY_FIELDS = {"body", "extracted_text", "biography"}
 # The field Wagtail indexes the analysed text under; not a zone of its own.
 ANALYSED_FIELD = "search_terms"
 # Long documents: the body's terms are kept up to this many (the database searches them in place).
 MAX_BODY_TERMS = 20000
 # What excerpts are cut from is kept to this many characters.
 MAX_TEXT_LENGTH = 5000
-
-# Result types, by model label: the key used in URLs and its French label.
-KINDS = {
-    "actualites": (_("Actualités"), "news.newspage"),
-    "agenda": (_("Agenda"), "events.eventpage"),
-    "groupes": (_("Groupes de travail"), "projects.workinggrouppage"),
-    "micro-projets": (_("Micro-projets"), "projects.microprojectpage"),
-    "besoins": (_("Fiches besoins"), "projects.needssheetpage"),
-    "etudes-de-cas": (_("Études de cas"), "knowledge.casestudypage"),
-    "demarches": (_("Démarches modélisées"), "knowledge.approachpage"),
-    "pages": (_("Autres pages"), None),
-    "documents": (_("Documents"), "documents.portaldocument"),
-    "personnes": (_("Personnes"), "people.person"),
-}
-KIND_OF_MODEL = {label: key for key, (_label, label) in KINDS.items() if label}
-GROUP_KIND = "groupes"
-
-
-def kind_of(obj) -> str:
-    return KIND_OF_MODEL.get(obj._meta.label_lower, "pages")
 
 
 @dataclass
@@ -69,20 +46,11 @@ def _texts(value) -> list[str]:
     return [text] if text else []
 
 
-def _zone_for(name: str) -> str:
-    if name in TITLE_FIELDS:
-        return "title"
-    if name in SUMMARY_FIELDS:
-        return "summary"
-    if name in BODY_FIELDS:
-        return "body"
-    return "fields"
-
-
 def _collect(obj, search_fields, zones: Zones, zone: str | None = None, related: bool = True):
+    declaration = declaration_of(obj)
     for search_field in search_fields:
         if isinstance(search_field, index.SearchField) and search_field.field_name != ANALYSED_FIELD:
-            target = zone or _zone_for(search_field.field_name)
+            target = zone or declaration.zone_of(search_field.field_name)
             value = (
                 search_field.written_value(obj)
                 if isinstance(search_field, IndexedTitleField)
@@ -126,41 +94,6 @@ def analysed_text(obj) -> str:
     return cached
 
 
-def _date(obj) -> datetime.date | None:
-    for name in ("date", "start", "first_published_at", "created_at"):
-        value = getattr(obj, name, None)
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-    return None
-
-
-def _group(obj) -> int | None:
-    if kind_of(obj) == GROUP_KIND:
-        return obj.pk
-    group_id = getattr(obj, "working_group_id", None) or getattr(obj, "suggested_group_id", None)
-    if group_id is None and kind_of(obj) == "micro-projets":
-        parent = obj.get_parent()
-        group_id = parent.pk if parent else None
-    return group_id
-
-
-def _metiers(obj) -> list[int]:
-    if hasattr(obj, "metiers"):
-        # .all(), not values_list(): a page's métiers are saved just after the page (modelcluster).
-        return sorted(metier.pk for metier in obj.metiers.all())
-    metier_id = getattr(obj, "metier_id", None)
-    return [metier_id] if metier_id else []
-
-
-def _tags(obj) -> list[str]:
-    manager = getattr(obj, "tags", None)
-    if manager is None or not hasattr(manager, "all"):
-        return []
-    return sorted({tag.name for tag in manager.all()})
-
-
 def record_values(obj) -> dict:
     """The SearchRecord fields of an item: its title and text as written (for display), its zones' terms
     in order (the body's first MAX_BODY_TERMS), the words it holds (for the vocabulary) and its facets."""
@@ -173,9 +106,10 @@ def record_values(obj) -> dict:
             if "-" not in token.word and len(token.word) <= 100:
                 words.setdefault(token.word.lower(), token.term)
     own = local_zones(obj)
+    declaration, facets = declaration_of(obj), declaration_of(obj).facets
     passages = (" ".join(passage.split()) for passage in own.summary + own.fields + own.body)
     return {
-        "kind": kind_of(obj),
+        "kind": declaration.kind.key,
         "heading": " ".join(zones.title)[:1000] or str(obj)[:1000],
         "text": "\n".join(passage for passage in passages if passage)[:MAX_TEXT_LENGTH],
         "title": " ".join(token.term for token in zone_tokens["title"]),
@@ -183,10 +117,10 @@ def record_values(obj) -> dict:
         "fields": " ".join(token.term for token in zone_tokens["fields"]),
         "body": f" {' '.join(body_terms)} " if body_terms else "",
         "words": words,
-        "date": _date(obj),
-        "metiers": _metiers(obj),
-        "group": _group(obj),
-        "tags": _tags(obj),
+        "date": read_date(obj, facets.date),
+        "metiers": read_ids(obj, facets.metiers),
+        "group": read_id(obj, facets.group),
+        "tags": read_tags(obj, facets.tags),
     }
 
 
@@ -225,9 +159,18 @@ def with_indexed_title(search_fields: list) -> list:
     ]
 
 
-class SearchTermsMixin:
-    """For indexed models: the analysed text Wagtail's index holds beside the raw fields (see
-    search.analysis). Add `index.SearchField(ANALYSED_FIELD)` to the model's search_fields."""
+def _search_terms(self) -> str:
+    """The analysed text Wagtail's index holds beside the raw fields (search.analysis)."""
+    return analysed_text(self)
 
-    def search_terms(self) -> str:
-        return analysed_text(self)
+
+def prepare_model(model) -> None:
+    """Make Wagtail's index hold what the search needs of the model: its title followed by the title's
+    terms (IndexedTitleField) and the analysed text of every zone (ANALYSED_FIELD, read from the model's
+    `search_terms()`). Safe to repeat."""
+    search_fields = with_indexed_title(model.search_fields)
+    if not any(getattr(field, "field_name", None) == ANALYSED_FIELD for field in search_fields):
+        search_fields.append(index.SearchField(ANALYSED_FIELD))
+    model.search_fields = search_fields
+    if ANALYSED_FIELD not in model.__dict__:
+        setattr(model, ANALYSED_FIELD, _search_terms)

@@ -2,19 +2,19 @@
 
 from django.template.response import TemplateResponse
 
-from accounts.access import reader_can_access_admin
+from base.access import reader_can_access_admin
 
-from .records import KINDS
+from .forms import SearchForm
 from .services.facet_links import active_filters, side_facets, type_tabs
 from .services.promotions import promoted_results
 from .services.reporting import record_search
-from .services.results import prefetch_photos, search_page
+from .services.results import prefetch_extras, search_page
 
 
 def search(request):
-    answer = search_page(request)
+    answer = search_page(request, *SearchForm(request.GET).values())
     outcome, page, filters = answer.outcome, answer.page, answer.outcome.filters
-    prefetch_photos(page.object_list)
+    prefetch_extras(page.object_list)
     promotions = []
     if outcome.query:
         record_search(outcome.query.text, outcome.count)
@@ -28,7 +28,6 @@ def search(request):
             "outcome": outcome,
             "filters": filters,
             "filter_messages": answer.messages,
-            "kinds": KINDS,
             "results": page,
             "result_count": outcome.count,
             # Everything answering the query under the chosen facets other than the type: the "Tout" tab.

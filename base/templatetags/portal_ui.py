@@ -1,18 +1,10 @@
 """Presentation helpers for the portal's templates: links to directory cards, navigation state,
-filter choices, pagination and highlighted search excerpts."""
-
-import html
+filter choices and pagination (highlighted search excerpts: search's `search_excerpts`)."""
 
 from django import template
 from django.conf import settings
-from django.utils.html import strip_tags
-
-from search.analysis import terms as query_terms
-from search.highlighting import beginning, excerpt
 
 register = template.Library()
-
-EXCERPT_LENGTH = 260
 
 
 def _person_url(request, person_id) -> str:
@@ -71,19 +63,6 @@ def type_label(obj) -> str:
 def elided_pages(page_obj):
     """Page numbers around the current one, with Paginator.ELLIPSIS where some are left out."""
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
-
-
-@register.filter
-def highlight(text, query="") -> str:
-    """Plain text shortened around the words matching the query, those words wrapped in <mark>.
-
-    Words match as the search matches them (search.analysis: accents, plurals, elisions), whole words
-    only: "de" never marks the inside of "médecins".
-    """
-    # Rich text and auto-escaped values arrive as HTML: compare and cut the text a reader sees.
-    text = html.unescape(strip_tags(str(text or "")))
-    terms = set(query_terms(str(query or ""), for_query=True))
-    return excerpt([text], terms, EXCERPT_LENGTH) or beginning([text], EXCERPT_LENGTH)
 
 
 @register.simple_tag

@@ -8,6 +8,7 @@ SOURCES = [
     "bench/search/corpus.py",
     "search/analysis.py",
     "search/records.py",
+    "search/declarations.py",
     "search/indexing.py",
     "search/backends/*.py",
     "search/migrations/*.py",

@@ -3,7 +3,6 @@
 import base.models
 import django.db.models.deletion
 import modelcluster.fields
-import search.records
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -30,6 +29,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'tableau de bord du projet de service',
             },
-            bases=(search.records.SearchTermsMixin, base.models.ViewRestrictionsInOneQueryMixin, 'wagtailcore.page'),
+            bases=(base.models.ViewRestrictionsInOneQueryMixin, 'wagtailcore.page'),
         ),
     ]

@@ -19,6 +19,7 @@ from wagtail.search import index
 from base.models import METIERS_PANEL, PortalPage, SectionIndexPage
 from base.related import if_visible_to
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
+from search.registry import Facets, Kind, searchable
 
 from ..choices import NeedStatus
 from ..filters import NEEDS_SORTS, NeedsSheetFilterSet
@@ -86,6 +87,7 @@ class NeedsSheetPageTag(TaggedItemBase):
     content_object = ParentalKey("projects.NeedsSheetPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+@searchable(kind=Kind("besoins", _("Fiches besoins"), order=50), facets=Facets(date="date", group="suggested_group_id"))
 class NeedsSheetPage(RoutablePageMixin, PortalPage):
     """A fiche d'identification des besoins: a need from the field, its context and the decision taken.
 

@@ -20,6 +20,7 @@ from base.models import METIERS_PANEL, DocumentLink, PortalPage, SectionIndexPag
 from base.related import if_visible_to
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 from base.schedule import is_past
+from search.registry import Facets, Kind, searchable
 
 from ..choices import GroupStatus, MicroProjectStatus
 from ..filters import WorkingGroupFilterSet
@@ -118,6 +119,8 @@ class WorkingGroupPageTag(TaggedItemBase):
     content_object = ParentalKey("projects.WorkingGroupPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+# A group's results are filed under the group itself.
+@searchable(kind=Kind("groupes", _("Groupes de travail"), order=30), facets=Facets(date="date", group="pk"))
 class WorkingGroupPage(PortalPage):
     """A working group of the projet de service, with its fiche action as structured fields.
 
@@ -297,6 +300,16 @@ class WorkingGroupEditors(models.Model):
         return self.group.name
 
 
+def _parent_id(page) -> int | None:
+    parent = page.get_parent()
+    return parent.pk if parent else None
+
+
+# A micro-project belongs to the working group it sits under.
+@searchable(
+    kind=Kind("micro-projets", _("Micro-projets"), order=40),
+    facets=Facets(date=("start", "first_published_at"), group=_parent_id),
+)
 class MicroProjectPage(PortalPage):
     """A micro-project born from a retained needs sheet and carried by a working group."""
 

@@ -5,11 +5,23 @@ Configured as the "default" backend, or beside an external engine, which then le
 for the fallback.
 """
 
+from importlib import import_module
+
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 
 from ..indexing import forget_items, record_items
 
 _backend_classes: dict[type, type] = {}
+# The portal's classes for each database's backend, by the name of Wagtail's backend class. Each module is
+# imported by name on its own database only, as Wagtail picks its backends: the SQLite one reads a model
+# that exists only there.
+DATABASE_CLASSES = {
+    "SQLiteSearchBackend": (
+        ".sqlite",
+        {"query_compiler_class": "RankedInOneQuerySQLiteCompiler", "results_class": "CountedSQLiteSearchResults"},
+    ),
+    "PostgresSearchBackend": (".postgres", {"query_compiler_class": "RankedInOneQueryPostgresCompiler"}),
+}
 
 
 class RecordingIndexMixin:
@@ -46,15 +58,9 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
                 f"Portal{base_class.index_class.__name__}", (RecordingIndexMixin, base_class.index_class), {}
             )
         }
-        if base_class.__name__ == "SQLiteSearchBackend":
-            # Imported on SQLite only: the module reads a model that exists only there.
-            from .sqlite import CountedSQLiteSearchResults, RankedInOneQuerySQLiteCompiler
-
-            attributes["query_compiler_class"] = RankedInOneQuerySQLiteCompiler
-            attributes["results_class"] = CountedSQLiteSearchResults
-        elif base_class.__name__ == "PostgresSearchBackend":
-            from .postgres import RankedInOneQueryPostgresCompiler
-
-            attributes["query_compiler_class"] = RankedInOneQueryPostgresCompiler
+        if base_class.__name__ in DATABASE_CLASSES:
+            module_name, classes = DATABASE_CLASSES[base_class.__name__]
+            module = import_module(module_name, __package__)
+            attributes.update({attribute: getattr(module, name) for attribute, name in classes.items()})
         _backend_classes[base_class] = type(f"Portal{base_class.__name__}", (RankedKeysMixin, base_class), attributes)
     return _backend_classes[base_class](params)

@@ -17,7 +17,7 @@ from modelsearch.utils import deep_update
 
 from ..analysis import STOP_WORDS
 from ..models import Synonym
-from ..records import IndexedTitleField
+from ..records import ANALYSED_FIELD, IndexedTitleField
 
 # Engine name (SEARCH_ENGINE) -> modelsearch module whose backend is extended here.
 ENGINE_MODULES = {
@@ -91,10 +91,10 @@ class FrenchMappingMixin:
     """Every full-text field of the mapping, the catch-all `_all_text` ones included, analysed in French."""
 
     def get_field_column_name(self, field):
-        if hasattr(field.get_definition_model(self.model), "_meta"):
+        if field.field_name != ANALYSED_FIELD and hasattr(field.get_definition_model(self.model), "_meta"):
             return super().get_field_column_name(field)
-        # Defined by a mixin that is not a model (search.records.SearchTermsMixin), which modelsearch
-        # cannot name a prefix after: one column, of one type, for every model that holds it.
+        # The analysed text (search.records), or a field defined by a mixin that is not a model, which
+        # modelsearch cannot name a prefix after: one column, of one type, for every model that holds it.
         name = field.get_attname(self.model)
         if isinstance(field, FilterField):
             return name + "_filter"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from ..records import KINDS
+from ..declarations import kind_labels, kinds
 from .site_search import FacetValue
 
 # The side facets, in the order shown: URL parameter and heading (the type is shown as tabs above the list).
@@ -94,7 +94,7 @@ def active_filters(params, filters, facets: dict[str, list[FacetValue]]) -> list
         if not value:
             continue
         labels = {facet.value: facet.label for facet in facets.get(name, [])}
-        label = labels.get(value) or (str(KINDS[value][0]) if name == "type" else str(value))
+        label = labels.get(value) or (str(kind_labels()[value]) if name == "type" else str(value))
         active.append(ActiveFilter(str(headings[name]), label, _url(params, **{name: None})))
     return active
 
@@ -103,7 +103,7 @@ def type_tabs(filters, facets: dict[str, list[FacetValue]]) -> list[FacetValue]:
     """The type facet, with the chosen type even when nothing of that type answers (so it shows as chosen)."""
     tabs = list(facets.get("type", []))
     if filters.type and not any(tab.selected for tab in tabs):
-        order = list(KINDS)
-        tabs.append(FacetValue(filters.type, str(KINDS[filters.type][0]), 0, True))
+        order = [kind.key for kind in kinds()]
+        tabs.append(FacetValue(filters.type, str(kind_labels()[filters.type]), 0, True))
         tabs.sort(key=lambda tab: order.index(tab.value))
     return tabs

@@ -3,11 +3,12 @@
 The engine finds the candidates; this orders them. Each concept of the query counts once, by the best
 field holding one of its alternatives (title over summary over structured fields over body) times the
 alternative's weight and how rare the concept is; results holding every concept, the words in a row or
-the exact title come first; recent news is gently favoured.
+the exact title come first; recent items of the kinds that favour them (news) are gently favoured.
 """
 
 import datetime
 
+from ..declarations import recent_kinds
 from ..models import SearchRecord
 from .query import ParsedQuery
 from .vocabulary import Vocabulary
@@ -17,8 +18,7 @@ PHRASE_BONUS = {"title": 2.0, "summary": 1.8, "fields": 1.6, "body": 1.6}
 # A result holding only some of the query's concepts keeps (share held) ** this of its score.
 COVERAGE_EXPONENT = 1.5
 EXACT_TITLE_BONUS = 1.5
-NEWS_KIND = "actualites"
-# News loses its bonus over a year.
+# A recent item (of a kind that favours recent items: search.registry) loses its bonus over a year.
 RECENCY_BONUS = 0.2
 RECENCY_DAYS = 365
 
@@ -57,6 +57,7 @@ class Scorer:
         self.phrase = f" {' '.join(query.phrase)} " if len(query.phrase) > 1 else ""
         self.title = " ".join(query.phrase)
         self.today = today
+        self.recent_kinds = recent_kinds()
 
     def _best(self, zones: dict[str, str], alternatives) -> float:
         best = 0.0
@@ -92,7 +93,7 @@ class Scorer:
                     break
         if self.title and record.title == self.title:
             total *= EXACT_TITLE_BONUS
-        if record.kind == NEWS_KIND and record.date:
+        if record.kind in self.recent_kinds and record.date:
             age = (self.today - record.date).days
             total *= 1 + RECENCY_BONUS * max(0.0, 1 - max(age, 0) / RECENCY_DAYS)
         return total

@@ -2,7 +2,8 @@
 
 Titles and excerpts come from the search records; the objects are loaded only for their links and
 what their kind shows (a document's size, a person's job and photo): a query per source, whatever the
-page types on screen.
+page types on screen. What a source loads and how its results link are its declaration's
+(search.registry).
 """
 
 import datetime
@@ -12,20 +13,15 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from documents.models import PortalDocument
-from people.models import DirectoryPage, Person
-from people.services import directory_url
-
-from ..forms import SearchForm
+from ..declarations import PAGE_SOURCE, declaration_of, source_named
 from ..highlighting import beginning, excerpt, highlighted
 from ..models import SearchRecord
 from .query import ParsedQuery
-from .site_search import RankedItem, SearchOutcome, search_site
+from .site_search import RankedItem, SearchFilters, SearchOutcome, search_site
 
 RESULTS_PER_PAGE = 15
 
@@ -48,28 +44,31 @@ class Hit:
 
 
 def _objects(items: list[RankedItem]) -> dict[tuple[str, str], object]:
-    ids = {"page": [], "document": [], "person": []}
+    ids: dict[str, list[str]] = {}
     for item in items:
-        ids[item.source].append(item.record.object_id)
+        ids.setdefault(item.source, []).append(item.record.object_id)
     found = {}
-    if ids["page"]:
-        for page in Page.objects.filter(pk__in=ids["page"]):
-            found[("page", str(page.pk))] = page
-    if ids["document"]:
-        for document in PortalDocument.objects.filter(pk__in=ids["document"]):
-            found[("document", str(document.pk))] = document
-    if ids["person"]:
-        for person in Person.objects.filter(pk__in=ids["person"]).select_related("metier", "photo"):
-            found[("person", str(person.pk))] = person
+    for name, object_ids in ids.items():
+        if name == PAGE_SOURCE:
+            objects = Page.objects.filter(pk__in=object_ids)
+        else:
+            model, declaration = source_named(name)
+            objects = model._default_manager.filter(pk__in=object_ids)
+            if declaration.source.select_related:
+                objects = objects.select_related(*declaration.source.select_related)
+        for obj in objects:
+            found[(name, str(obj.pk))] = obj
     return found
 
 
 def _url(source: str, obj, request) -> str:
-    if source == "page":
+    if source == PAGE_SOURCE:
         return obj.get_url(request=request) or ""
-    if source == "document":
-        return obj.url
-    return DirectoryPage.card_url(directory_url(request), obj.pk)
+    return source_named(source)[1].source.url(obj, request)
+
+
+def _shows_date(source: str) -> bool:
+    return source == PAGE_SOURCE or source_named(source)[1].source.shows_date
 
 
 def _type_label(content_type_id: int) -> str:
@@ -99,7 +98,7 @@ def hits(items: list[RankedItem], query: ParsedQuery, request=None) -> list[Hit]
                 title=title,
                 title_html=highlighted(title, terms),
                 url=_url(item.source, obj, request),
-                date=item.record.date if item.source != "person" else None,
+                date=item.record.date if _shows_date(item.source) else None,
                 snippet_html=excerpt(passages, terms) or beginning(passages),
                 object=obj,
             )
@@ -117,16 +116,21 @@ class SearchPage:
     messages: list[str]
 
 
-def search_page(request) -> SearchPage:
-    query, filters, page_number, messages = SearchForm(request.GET).values()
+def search_page(request, query: str, filters: SearchFilters, page_number: int, messages: list[str]) -> SearchPage:
+    """The search asked by the request (its parameters read by search.forms.SearchForm), on one page of hits."""
     outcome = search_site(request, query, filters)
     page = Paginator(outcome.items, RESULTS_PER_PAGE).get_page(page_number)
     page.object_list = hits(list(page.object_list), outcome.query, request)
     return SearchPage(outcome, page, messages)
 
 
-def prefetch_photos(page_hits) -> None:
-    """People's photos and their renditions for the whole page at once, not one person at a time."""
-    people = [hit.object for hit in page_hits if isinstance(hit.object, Person) and hit.object.photo_id]
-    if people:
-        prefetch_related_objects(people, "photo__renditions")
+def prefetch_extras(page_hits) -> None:
+    """What the shown results of each source load together (people's photos and their renditions…),
+    not one result at a time."""
+    by_source = {}
+    for hit in page_hits:
+        source = declaration_of(hit.object).source
+        if source is not None and source.prefetch is not None:
+            by_source.setdefault(source.name, (source.prefetch, []))[1].append(hit.object)
+    for prefetch, objects in by_source.values():
+        prefetch(objects)

@@ -1,25 +1,26 @@
-"""One search over every page, the directory and the documents' text, ranked together.
+"""One search over every page and every declared source (the directory, the documents' text…), ranked
+together.
 
-The engine finds candidates among what the reader may see (base.visibility); search.services.ranking
-orders them; facets count the whole result set. Used by the search page and the JSON API alike.
+The engine finds candidates among what the reader may see (base.visibility for pages, each source's
+declaration otherwise: search.registry); search.services.ranking orders them; facets count the whole
+result set. Used by the search page and the JSON API alike.
 """
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.utils import timezone
 from wagtail.models import Page
 
-from base.visibility import can_view_page, visible_pages
-from documents.models import PortalDocument
-from people.models import DirectoryPage, Metier, Person
-from projects.models import WorkingGroupPage
+from base.models import PortalPage
+from base.visibility import visible_pages
 
+from ..declarations import PAGE_SOURCE, declaration_of, kind_labels, kinds, page_kinds, sources
 from ..models import SearchRecord
-from ..records import KINDS
 from .engines import retrieve
 from .query import ParsedQuery, parse_query
 from .ranking import Scorer
@@ -80,46 +81,36 @@ class SearchOutcome:
         return len(self.items)
 
 
-def _directory_visible(reader) -> bool:
-    directory = DirectoryPage.objects.live().first()
-    return directory is not None and can_view_page(directory, reader)
-
-
 @dataclass
 class Source:
     """Where results come from: what the engine searches, what of it the reader may see (None: all of it)
     and how its search records are found."""
 
-    name: str  # "page", "document" or "person"
+    name: str  # "page", or the declared source's ("document", "person"…)
     searched: QuerySet
     allowed: QuerySet | None
     records: Q
-
-
-PAGE_KINDS = [key for key in KINDS if key not in ("documents", "personnes")]
+    kinds: list[str]
 
 
 def _sources(reader) -> list[Source]:
     """Engines filter only on indexed fields: visibility (paths, collections) is applied to their answer."""
-    sources = [
+    found = [
         Source(
-            "page",
+            PAGE_SOURCE,
             Page.objects.live(),
             visible_pages(Page.objects.filter(depth__gt=2), reader),
-            Q(kind__in=PAGE_KINDS),
-        ),
-        Source(
-            "document",
-            PortalDocument.objects.all(),
-            PortalDocument.objects.visible_to(reader),
-            Q(content_type=ContentType.objects.get_for_model(PortalDocument)),
-        ),
-    ]
-    if _directory_visible(reader):
-        sources.append(
-            Source("person", Person.objects.all(), None, Q(content_type=ContentType.objects.get_for_model(Person)))
+            Q(kind__in=page_kinds()),
+            page_kinds(),
         )
-    return sources
+    ]
+    for model, declaration in sources():
+        source = declaration.source
+        if source.available_to is None or source.available_to(reader):
+            allowed = source.visible_to(reader) if source.visible_to is not None else None
+            records = Q(content_type=ContentType.objects.get_for_model(model))
+            found.append(Source(source.name, model._default_manager.all(), allowed, records, [declaration.kind.key]))
+    return found
 
 
 @dataclass
@@ -154,7 +145,7 @@ def _ranked(parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAns
     if len(parsed.phrase) > 1:
         checks["body_has_phrase"] = _body_holds(" ".join(parsed.phrase))
     records = SearchRecord.objects.filter(wanted).defer("body", "words", "heading", "text").annotate(**checks)
-    source_of_kind = {kind: answer for answer in answers for kind in _kinds_of(answer.source)}
+    source_of_kind = {kind: answer for answer in answers for kind in answer.source.kinds}
     scorer = Scorer(parsed, vocabulary, timezone.localdate())
     ranked = []
     for record in records:
@@ -177,10 +168,6 @@ def _held(record: SearchRecord, body_terms: set[str], terms: set[str]) -> frozen
     return frozenset(term for term in terms if term in body_terms or f" {term} " in zones)
 
 
-def _kinds_of(source: Source) -> list[str]:
-    return {"page": PAGE_KINDS, "document": ["documents"], "person": ["personnes"]}[source.name]
-
-
 def _body_terms_to_check(parsed: ParsedQuery) -> list[str]:
     terms = (term for concept in parsed.concepts for alternative in concept.alternatives for term in alternative.terms)
     checked = list(dict.fromkeys(terms))[:MAX_BODY_CHECKS]
@@ -199,8 +186,10 @@ def ranked_objects(queryset, query: str) -> list:
     parsed = parse_query(query, vocabulary=vocabulary)
     if not parsed:
         return []
-    content_type = ContentType.objects.get_for_model(queryset.model)
-    source = Source("document", queryset.model._default_manager.all(), queryset, Q(content_type=content_type))
+    declaration = declaration_of(queryset.model)
+    name = declaration.source.name if declaration.source else PAGE_SOURCE
+    records = Q(content_type=ContentType.objects.get_for_model(queryset.model))
+    source = Source(name, queryset.model._default_manager.all(), queryset, records, [declaration.kind.key])
     items = sorted(_ranked(parsed, vocabulary, [_answer(parsed, source)]), key=lambda item: item.score, reverse=True)
     objects = {str(pk): obj for pk, obj in queryset.in_bulk([item.record.object_id for item in items]).items()}
     return [objects[item.record.object_id] for item in items if item.record.object_id in objects]
@@ -232,12 +221,15 @@ def _facet_keys(record: SearchRecord, facet: str) -> list:
 
 def _facet_labels(facet: str, keys, reader) -> dict:
     if facet == "type":
-        return {key: str(KINDS[key][0]) for key in keys if key in KINDS}
+        labels = kind_labels()
+        return {key: str(labels[key]) for key in keys if key in labels}
     if facet == "metier":
-        return dict(Metier.objects.filter(pk__in=keys).values_list("pk", "name"))
+        # The métiers are what base's content pages are meant for.
+        metier_model = apps.get_model(PortalPage._meta.get_field("metiers").related_model)
+        return {metier.pk: str(metier) for metier in metier_model.objects.filter(pk__in=keys)}
     if facet == "groupe":
-        # A group the reader may not open is neither named nor counted.
-        groups = visible_pages(WorkingGroupPage.objects.filter(pk__in=keys), reader)
+        # A group (a page) the reader may not open is neither named nor counted.
+        groups = visible_pages(Page.objects.filter(pk__in=keys), reader)
         return dict(groups.values_list("pk", "title"))
     return {key: str(key) for key in keys}
 
@@ -258,7 +250,7 @@ def _facets(items: list[RankedItem], filters: SearchFilters, reader) -> dict[str
         if facet == "annee":
             values.sort(key=lambda value: -value.value)
         elif facet == "type":
-            order = list(KINDS)
+            order = [kind.key for kind in kinds()]
             values.sort(key=lambda value: order.index(value.value))
         else:
             values.sort(key=lambda value: (-value.count, value.label.casefold()))
