@@ -66,8 +66,9 @@ class PortalPage(ViewRestrictionsInOneQueryMixin, Page):
 
     objects = PortalPageManager()
 
-    # search completes them for its analysis (search.registry).
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    # "search_terms": the analysed text that search gives every content page (search.registry), indexed
+    # here, beside the summary.
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("search_terms")]
 
     class Meta:
         abstract = True

@@ -13,7 +13,7 @@ from wagtail.search import index
 from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.text import fold
-from search.registry import searchable
+from search.registry import ANALYSED_FIELD, searchable
 
 
 class Metier(index.Indexed, models.Model):
@@ -104,6 +104,7 @@ class Person(index.Indexed, models.Model):
         index.SearchField("job_title"),
         index.SearchField("site"),
         index.SearchField("biography"),
+        index.SearchField(ANALYSED_FIELD),
         index.AutocompleteField("last_name"),
         index.AutocompleteField("first_name"),
         index.RelatedFields("metier", [index.SearchField("name")]),

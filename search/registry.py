@@ -21,8 +21,9 @@ snippet::
 - `source`, for a model that is not a page: which objects a reader may see and search, how a result
   links and what it loads (search.declarations.Source).
 
-Declaring also makes Wagtail's index hold the title's terms and the analysed text (`search_terms`):
-`search_fields` are completed, the model says nothing more. A model registered after start-up (a test's)
+Declaring also makes Wagtail's index hold the title's terms and the analysed text (`ANALYSED_FIELD`,
+"search_terms"): `search_fields` are completed, the analysed text last unless the model places
+`index.SearchField(ANALYSED_FIELD)` itself. A model registered after start-up (a test's)
 is searched as soon as it is registered.
 
 `ranked_objects(queryset, query)` ranks a section's own search box (the document library) like the site
@@ -34,10 +35,10 @@ from collections.abc import Sequence
 from django.db.models import Model
 
 from .declarations import DEFAULT, OTHER_PAGES, Declaration, Facets, Kind, Source, declare, withdraw
-from .records import prepare_model
+from .records import ANALYSED_FIELD, prepare_model
 from .services.site_search import ranked_objects
 
-__all__ = ["Facets", "Kind", "Source", "ranked_objects", "register", "searchable", "unregister"]
+__all__ = ["ANALYSED_FIELD", "Facets", "Kind", "Source", "ranked_objects", "register", "searchable", "unregister"]
 
 
 def register(
