@@ -1,8 +1,8 @@
 """The portal's roles, kept as Wagtail groups with their permissions.
 
 Readers only read; pilots edit their own working group (see projects.services.pilots);
-project officers edit and publish everything and approve pilots' changes; administrators
-also manage accounts, roles and settings.
+project officers edit and publish everything, approve pilots' changes and decide on needs sheets
+(projects.manage_needs); administrators also manage accounts, roles and settings.
 """
 
 from django.apps import apps as global_apps
@@ -30,6 +30,8 @@ PROJECT_OFFICER_PERMISSIONS = [
     "wagtailsearchpromotions.add_searchpromotion",
     "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
+    # Deciding on needs sheets and moderating their comments (projects.permissions).
+    "projects.manage_needs",
 ]
 PROJECT_OFFICER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ADMINISTRATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock", "bulk_delete"]

@@ -22,7 +22,7 @@ from importer.writers import WRITERS
 from knowledge.models import ApproachPage
 from people.models import Person
 from projects.models import WorkingGroupMember, WorkingGroupPage
-from projects.services.progress import convert_indicator
+from projects.progress import convert_indicator
 
 from .dates import DemoCalendar
 

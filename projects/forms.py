@@ -1,11 +1,17 @@
+"""The needs sheets' forms: what a staff member fills in, what an officer decides, comments and their moderation.
+
+They validate what is typed; the views hand the cleaned data to the services (projects.services). The
+working groups offered are given by the caller: those the reader may open.
+"""
+
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from base.filters import SafeModelChoiceField, SafeModelMultipleChoiceField
 from people.models import Metier
 
-from .models import WorkingGroupPage
+from .choices import allowed_statuses
+from .needs_text import clean_text
 
 TOO_LONG = _(
     "Ce texte compte %(show_value)d caractères, pour %(limit_value)d au plus : raccourcissez-le. "
@@ -35,8 +41,6 @@ class PlainTextField(CountedCharField):
     """A counted text whose control characters (NUL, escapes…) are dropped before it is validated."""
 
     def to_python(self, value):
-        from .services.needs_text import clean_text
-
         return clean_text(super().to_python(value))
 
 
@@ -68,17 +72,15 @@ class NeedsSheetForm(forms.Form):
     )
     suggested_group = SafeModelChoiceField(
         label=_("Groupe de travail pressenti"),
-        queryset=WorkingGroupPage.objects.live().order_by("title"),
+        queryset=None,
         required=False,
         empty_label=_("Je ne sais pas"),
     )
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
-        if request is not None:
-            # Only the groups this reader may open can be suggested.
-            groups = WorkingGroupPage.objects.visible_to(request).order_by("title")
-            self.fields["suggested_group"].queryset = groups
+        # Only the groups this reader may open can be suggested.
+        self.fields["suggested_group"].queryset = groups
 
 
 class NeedStatusForm(forms.Form):
@@ -97,35 +99,21 @@ class NeedStatusForm(forms.Form):
     )
     group = SafeModelChoiceField(
         label=_("Groupe de travail qui portera le micro-projet"),
-        queryset=WorkingGroupPage.objects.none(),
+        queryset=None,
         required=False,
         empty_label=_("—"),
         help_text=_("Si la fiche est retenue : un micro-projet est créé dans ce groupe."),
     )
 
-    def __init__(self, *args, sheet, reader, **kwargs):
-        from .services.needs_status import allowed_statuses
-
+    def __init__(self, *args, sheet, groups, **kwargs):
         super().__init__(*args, **kwargs)
-        self.sheet = sheet
         self.fields["status"].choices = [("", _("—")), *allowed_statuses(sheet.status)]
-        self.fields["group"].queryset = WorkingGroupPage.objects.visible_to(reader).order_by("title")
-
-    def save(self, by):
-        """Apply the decision; the history row written, or None with the refusal added to the form's errors."""
-        from .services.needs_status import change_status
-
-        if not self.is_valid():
-            return None
-        data = self.cleaned_data
-        try:
-            return change_status(self.sheet, data["status"], by=by, reason=data["reason"], group=data["group"])
-        except ValidationError as error:
-            self.add_error(None, error)
-            return None
+        self.fields["group"].queryset = groups
 
 
 class NeedCommentForm(forms.Form):
+    """A staff member's comment on a sheet (projects.services.needs_comments.post_comment)."""
+
     body = PlainTextField(
         label=_("Votre commentaire"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -133,32 +121,12 @@ class NeedCommentForm(forms.Form):
         error_messages={"required": _("Écrivez votre commentaire avant de l’envoyer.")},
     )
 
-    def save(self, sheet, author):
-        from .services.needs_comments import post_comment
-
-        if not self.is_valid():
-            return None
-        try:
-            return post_comment(sheet, author, self.cleaned_data["body"])
-        except ValidationError as error:
-            self.add_error("body", error)
-            return None
-
 
 class HideCommentForm(forms.Form):
+    """Why an officer hides a comment (projects.services.needs_comments.hide_comment)."""
+
     reason = PlainTextField(
         label=_("Motif du masquage"),
         max_length=500,
         error_messages={"required": _("Indiquez pourquoi ce commentaire est masqué.")},
     )
-
-    def save(self, comment, by):
-        from .services.needs_comments import hide_comment
-
-        if not self.is_valid():
-            return None
-        try:
-            return hide_comment(comment, by=by, reason=self.cleaned_data["reason"])
-        except ValidationError as error:
-            self.add_error("reason", error)
-            return None

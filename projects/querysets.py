@@ -32,9 +32,9 @@ class NeedsSheetPageQuerySet(StatusCountsMixin, PortalPageQuerySet):
 
     def with_support_count(self):
         """Each sheet's number of supporters as `support_count` (a subquery: no GROUP BY on the pages)."""
-        from .models import NeedSupport
-
-        supporters = NeedSupport.objects.filter(sheet=OuterRef("pk")).order_by().values("sheet").annotate(n=Count("pk"))
+        # The supports' model, reached through the relation: querysets sit below the models.
+        supports = self.model._meta.get_field("supports").related_model.objects
+        supporters = supports.filter(sheet=OuterRef("pk")).order_by().values("sheet").annotate(n=Count("pk"))
         return self.annotate(
             support_count=Coalesce(Subquery(supporters.values("n"), output_field=IntegerField()), Value(0))
         )

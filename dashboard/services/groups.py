@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from projects.models import WorkingGroupPage
-from projects.services.progress import STEP_COLUMNS, indicators_progress, step_counts
+from projects.progress import STEP_COLUMNS, indicators_progress, step_counts
 
 STEP_COLUMN_LABELS = {
     "done": "Réalisées",

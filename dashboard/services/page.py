@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.utils.formats import date_format
 
-from projects.services.progress import STEP_COLUMNS
+from base.charts import bar_chart, stacked_bars
+from projects.progress import STEP_COLUMNS
 
-from ..charts import bar_chart, stacked_bars
 from .groups import STEP_COLUMN_LABELS, groups_progress
 from .timeline import needs_by_status, trained_staff
 

@@ -8,7 +8,7 @@ def convert_indicators(apps, schema_editor):
     """Former free-text targets become a number (when the text holds one) and keep the text as label."""
     import json
 
-    from projects.services.progress import convert_indicator
+    from projects.progress import convert_indicator
 
     def converted(stream):
         changed = False

@@ -1,10 +1,7 @@
 """Fiches d'identification des besoins: needs raised by staff, reviewed by project officers."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -21,19 +18,26 @@ from base.related import if_visible_to
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 from search.registry import Facets, Kind, searchable
 
-from ..choices import NeedStatus
+from ..choices import NeedStatus, allowed_statuses
 from ..filters import NEEDS_SORTS, NeedsSheetFilterSet
+from ..forms import HideCommentForm, NeedCommentForm, NeedStatusForm
+from ..permissions import can_manage_needs
 from ..querysets import NeedsSheetPageManager
+from .needs_history import NeedsStatusChange
+from .page_views import PageViewsMixin
+from .working_groups import WorkingGroupPage
 
 
-class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
-    """The needs sheets, by status, and the form any staff member uses to submit one."""
+class NeedsIndexPage(PageViewsMixin, SectionIndexPage):
+    """The needs sheets, by status, and the form any staff member uses to submit one (soumettre/, a view of
+    projects.views.needs)."""
 
     form_introduction = RichTextField(_("texte d'accompagnement du formulaire"), blank=True, features=SHORT_FEATURES)
 
     content_panels = SectionIndexPage.content_panels + [FieldPanel("form_introduction")]
     subpage_types = ["projects.NeedsSheetPage"]
     filterset_class = NeedsSheetFilterSet
+    page_views = "projects.urls.needs_index_views"
 
     class Meta:
         verbose_name = _("liste des fiches besoins")
@@ -63,23 +67,20 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
     def index_route(self, request):
         return self.render(request)
 
-    @path("soumettre/")
-    def submit_route(self, request):
-        from ..services.needs import handle_submission
-
-        form, sheet = handle_submission(self, request)
-        if sheet is not None:
-            messages.success(request, _("Merci : votre fiche « %(title)s » est enregistrée.") % {"title": sheet.title})
-            return redirect(sheet.url)
-        response = self.render(request, template="projects/needs_submit.html", context_overrides={"form": form})
-        response.status_code = 400 if form.is_bound else 200
-        return response
+    def my_sheets(self, request) -> list:
+        """The sheets of this index the reader raised (and may still open), latest first, with their history."""
+        history = NeedsStatusChange.objects.select_related("decided_by").order_by("decided_at", "pk")
+        return list(
+            self.visible_sheets(request)
+            .submitted_by_user(request.user)
+            .with_support_count()
+            .order_by("-date", "-pk")
+            .prefetch_related(Prefetch("status_changes", queryset=history))
+        )
 
     @path("mes-fiches/")
     def my_sheets_route(self, request):
-        from ..services.needs_pages import my_sheets
-
-        context = {"page": self, "self": self, "sheets": my_sheets(self, request)}
+        context = {"page": self, "self": self, "sheets": self.my_sheets(request)}
         return TemplateResponse(request, "projects/needs_my_sheets.html", context)
 
 
@@ -88,11 +89,12 @@ class NeedsSheetPageTag(TaggedItemBase):
 
 
 @searchable(kind=Kind("besoins", _("Fiches besoins"), order=50), facets=Facets(date="date", group="suggested_group_id"))
-class NeedsSheetPage(RoutablePageMixin, PortalPage):
+class NeedsSheetPage(PageViewsMixin, PortalPage):
     """A fiche d'identification des besoins: a need from the field, its context and the decision taken.
 
     Its page also carries the sheet's status history, « Je suis concerné·e » and comments; project
-    officers decide on it from there (route statut/) or from the administration.
+    officers decide on it from there or from the administration. The forms post to sub-addresses of the
+    page answered by the views of projects.views.needs (statut/, soutien/, commentaires/…).
     """
 
     submitted_by = models.ForeignKey(
@@ -156,86 +158,34 @@ class NeedsSheetPage(RoutablePageMixin, PortalPage):
     ]
     parent_page_types = ["projects.NeedsIndexPage"]
     subpage_types = []
+    page_views = "projects.urls.needs_sheet_views"
 
     class Meta:
         verbose_name = _("fiche d'identification des besoins")
         verbose_name_plural = _("fiches d'identification des besoins")
+        permissions = [("manage_needs", _("Peut décider du statut des fiches besoins et modérer leurs commentaires"))]
 
     def get_context(self, request, *args, **kwargs):
+        """The sheet, its history, supporters and comments, and the forms this reader may use, in a fixed number
+        of queries whatever the sheet holds."""
         context = super().get_context(request, *args, **kwargs)
         context["suggested_group"] = if_visible_to(self.suggested_group, request)
         context["micro_projects"] = list(self.micro_projects.visible_to(request).order_by("path"))
-        from ..services.needs_pages import sheet_page_context
-
-        context.update(sheet_page_context(self, request))
+        can_manage = can_manage_needs(request.user)
+        support_count, concerned = self.supports.summary_for(request.user)
+        context.update(
+            history=list(self.status_changes.select_related("decided_by")),
+            support_count=support_count,
+            is_concerned=concerned,
+            comments=list(self.comments.for_page()),
+            comment_form=NeedCommentForm(),
+            can_manage_needs=can_manage,
+            status_form=self.status_form(request) if can_manage and allowed_statuses(self.status) else None,
+            hide_form=HideCommentForm() if can_manage else None,
+        )
         return context
 
-    def _refused(self, request, message=None, **forms):
-        """The sheet's page again, with what was typed and why it was refused (status 400)."""
-        if message:
-            messages.error(request, message)
-        response = self.render(request, context_overrides=forms)
-        response.status_code = 400
-        return response
-
-    @path("statut/")
-    def status_route(self, request):
-        from ..forms import NeedStatusForm
-        from ..services.needs_status import is_needs_officer
-
-        if not is_needs_officer(request.user):
-            raise PermissionDenied
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        form = NeedStatusForm(request.POST, sheet=self, reader=request)
-        change = form.save(by=request.user)
-        if change is None:
-            return self._refused(request, _("Le statut n’a pas été changé."), status_form=form)
-        messages.success(request, _("La fiche est désormais « %(status)s ».") % {"status": change.get_status_display()})
-        return redirect(self.url + "#historique-titre")
-
-    @path("soutien/")
-    def support_route(self, request):
-        from ..services.needs_support import set_support
-
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        choice = request.POST.get("concerne")
-        if choice not in ("oui", "non"):
-            return self._refused(request, _("Votre réponse n’a pas été comprise : rien n’a été changé."))
-        if set_support(self, request.user, choice == "oui"):
-            messages.success(request, _("C’est noté : vous êtes concerné·e par ce besoin."))
-        else:
-            messages.success(request, _("C’est noté : vous n’êtes plus indiqué·e comme concerné·e."))
-        return redirect(self.url + "#soutien-titre")
-
-    @path("commentaires/")
-    def comment_route(self, request):
-        from ..forms import NeedCommentForm
-
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        form = NeedCommentForm(request.POST)
-        comment = form.save(self, request.user)
-        if comment is None:
-            return self._refused(request, _("Votre commentaire n’a pas été publié."), comment_form=form)
-        messages.success(request, _("Votre commentaire est publié."))
-        return redirect(f"{self.url}#commentaire-{comment.pk}")
-
-    @path("commentaires/<int:comment_id>/masquer/")
-    def hide_comment_route(self, request, comment_id):
-        from ..forms import HideCommentForm
-        from ..services.needs_status import is_needs_officer
-
-        if not is_needs_officer(request.user):
-            raise PermissionDenied
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        comment = self.comments.filter(pk=comment_id).first() if comment_id < 2**31 else None
-        if comment is None:
-            raise Http404
-        form = HideCommentForm(request.POST)
-        if form.save(comment, request.user) is None:
-            return self._refused(request, _("Le commentaire n’a pas été masqué."), hide_form=form)
-        messages.success(request, _("Le commentaire est masqué ; la trace de la modération est conservée."))
-        return redirect(f"{self.url}#commentaire-{comment.pk}")
+    def status_form(self, reader, data=None) -> NeedStatusForm:
+        """The form of the sheet's next step, offering the working groups the reader (request or account) may open."""
+        groups = WorkingGroupPage.objects.visible_to(reader).order_by("title")
+        return NeedStatusForm(data, sheet=self, groups=groups)

@@ -22,10 +22,10 @@ from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 from base.schedule import is_past
 from search.registry import Facets, Kind, searchable
 
-from ..choices import GroupStatus, MicroProjectStatus
+from ..choices import GroupStatus, MemberRole, MicroProjectStatus
 from ..filters import WorkingGroupFilterSet
+from ..group_page import group_page_context
 from ..querysets import WorkingGroupMeetingQuerySet, WorkingGroupPageManager
-from ..services.group_page import group_page_context
 
 
 class ActionStepBlock(blocks.StructBlock):
@@ -209,6 +209,10 @@ class WorkingGroupPage(PortalPage):
         context.update(group_page_context(self, request))
         return context
 
+    def micro_project_pages(self):
+        """The group's micro-projects (its subpages), as pages of their own type."""
+        return MicroProjectPage.objects.child_of(self)
+
     @property
     def pilots(self):
         return [member.person for member in self.members.all() if member.role == WorkingGroupMember.Role.PILOT]
@@ -221,9 +225,7 @@ class WorkingGroupPage(PortalPage):
 class WorkingGroupMember(Orderable):
     """A person in a working group, as pilot or member."""
 
-    class Role(models.TextChoices):
-        PILOT = "pilot", _("Pilote")
-        MEMBER = "member", _("Membre")
+    Role = MemberRole
 
     page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(

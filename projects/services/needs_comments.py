@@ -4,15 +4,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import NeedComment
+from accounts.models import User
+
+from ..models import NeedComment, NeedsSheetPage
 from ..models.needs_participation import COMMENT_MAX_LENGTH
-from .needs_status import is_needs_officer
-from .needs_text import clean_text
+from ..needs_text import clean_text
+from ..permissions import can_manage_needs
 
 HIDE_REASON_MAX_LENGTH = 500
 
 
-def post_comment(sheet, author, body: str) -> NeedComment:
+def post_comment(sheet: NeedsSheetPage, author: User, body: str) -> NeedComment:
     """Add a comment (control characters removed); an empty or too long text raises a French ValidationError."""
     body = clean_text(body)
     if not body:
@@ -26,9 +28,9 @@ def post_comment(sheet, author, body: str) -> NeedComment:
     return NeedComment.objects.create(sheet=sheet, author=author, body=body)
 
 
-def hide_comment(comment: NeedComment, *, by, reason: str) -> NeedComment:
-    """Hide a comment from readers, keeping who hid it, when and why (project officers only)."""
-    if not is_needs_officer(by):
+def hide_comment(comment: NeedComment, *, by: User, reason: str) -> NeedComment:
+    """Hide a comment from readers, keeping who hid it, when and why (projects.permissions: officers only)."""
+    if not can_manage_needs(by):
         raise PermissionDenied(_("Seuls les chargés de projet peuvent masquer un commentaire."))
     reason = clean_text(reason)
     if not reason:

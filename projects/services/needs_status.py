@@ -4,50 +4,27 @@ Every decision goes through change_status: it moves the sheet, publishes a new r
 index and Wagtail history follow) and writes exactly one NeedsStatusChange, all in one transaction.
 """
 
+from __future__ import annotations
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
-from accounts.role_names import ADMINISTRATORS, PROJECT_OFFICERS
+from accounts.models import User
 from base.visibility import can_view_page
 
-from ..choices import NeedStatus
-from .needs_text import clean_text
+from ..choices import ALLOWED_MOVES, NeedStatus
+from ..models import MicroProjectPage, NeedsSheetPage, NeedsStatusChange, WorkingGroupPage
+from ..needs_text import clean_text
+from ..permissions import can_manage_needs
 
-ALLOWED_MOVES: dict[str, tuple[str, ...]] = {
-    NeedStatus.SUBMITTED: (NeedStatus.UNDER_REVIEW, NeedStatus.RETAINED, NeedStatus.NOT_RETAINED),
-    NeedStatus.UNDER_REVIEW: (NeedStatus.RETAINED, NeedStatus.NOT_RETAINED),
-    NeedStatus.NOT_RETAINED: (NeedStatus.UNDER_REVIEW,),
-    NeedStatus.RETAINED: (),
-}
 REASON_MAX_LENGTH = 2000
-_OFFICER_ATTRIBUTE = "_portal_is_needs_officer"
 
 
-def is_needs_officer(user) -> bool:
-    """Whether the account decides on needs sheets (project officers and administrators), asked once."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    answer = getattr(user, _OFFICER_ATTRIBUTE, None)
-    if answer is None:
-        answer = user.groups.filter(name__in=[PROJECT_OFFICERS, ADMINISTRATORS]).exists()
-        setattr(user, _OFFICER_ATTRIBUTE, answer)
-    return answer
-
-
-def allowed_statuses(current: str) -> list[tuple[str, str]]:
-    """(value, label) of the statuses a sheet with this status may move to."""
-    return [(value, NeedStatus(value).label) for value in ALLOWED_MOVES.get(current, ())]
-
-
-def record_submission(sheet, user):
+def record_submission(sheet: NeedsSheetPage, user: User) -> NeedsStatusChange:
     """The first step of the history: the sheet was submitted by this account."""
-    from ..models import NeedsStatusChange
-
     return NeedsStatusChange.objects.create(sheet=sheet, status=NeedStatus.SUBMITTED, decided_by=user)
 
 
@@ -69,9 +46,7 @@ def _publish_field(page, by, **fields) -> None:
         draft.save_revision(user=by)
 
 
-def _create_micro_project(sheet, group, by):
-    from ..models import MicroProjectPage
-
+def _create_micro_project(sheet: NeedsSheetPage, group: WorkingGroupPage, by: User) -> MicroProjectPage:
     project = MicroProjectPage(
         title=sheet.title,
         slug=find_available_slug(group, slugify(sheet.title)[:240] or "micro-projet"),
@@ -85,7 +60,7 @@ def _create_micro_project(sheet, group, by):
 
 
 def _validated(sheet, status, by, reason, group, micro_project) -> str:
-    if not is_needs_officer(by):
+    if not can_manage_needs(by):
         raise PermissionDenied(_("Seuls les chargés de projet peuvent changer le statut d’une fiche."))
     if status not in NeedStatus.values:
         raise ValidationError(_("Ce statut n’existe pas."), code="invalid_status")
@@ -118,15 +93,21 @@ def _validated(sheet, status, by, reason, group, micro_project) -> str:
 
 
 @transaction.atomic
-def change_status(sheet, status: str, *, by, reason: str = "", group=None, micro_project=None):
+def change_status(
+    sheet: NeedsSheetPage,
+    status: NeedStatus | str,
+    *,
+    by: User,
+    reason: str = "",
+    group: WorkingGroupPage | None = None,
+    micro_project: MicroProjectPage | None = None,
+) -> NeedsStatusChange:
     """Move the sheet to `status` on behalf of a project officer and return the one history row written.
 
     "Non retenue" needs a reason; "retenue" creates a published micro-project under `group` (titled after
     the sheet) or links the existing `micro_project`. Refused moves raise a French ValidationError,
-    accounts that are not project officers get PermissionDenied.
+    accounts that may not manage needs sheets (projects.permissions) get PermissionDenied.
     """
-    from ..models import MicroProjectPage, NeedsSheetPage, NeedsStatusChange
-
     # Read again under a lock: two officers deciding at once must not both move the same step.
     sheet = NeedsSheetPage.objects.select_for_update().get(pk=sheet.pk)
     reason = _validated(sheet, status, by, reason, group, micro_project)

@@ -2,10 +2,12 @@
 
 from django.db import IntegrityError, transaction
 
-from ..models import NeedSupport
+from accounts.models import User
+
+from ..models import NeedsSheetPage, NeedSupport
 
 
-def set_support(sheet, user, concerned: bool) -> bool:
+def set_support(sheet: NeedsSheetPage, user: User, concerned: bool) -> bool:
     """Say (or withdraw) that the account is concerned by the sheet; repeating it changes nothing.
 
     Returns whether the account is concerned afterwards.
@@ -20,8 +22,3 @@ def set_support(sheet, user, concerned: bool) -> bool:
     except IntegrityError:
         pass
     return True
-
-
-def support_summary(sheet, user) -> tuple[int, bool]:
-    """(number of people concerned, whether this account is one of them)."""
-    return NeedSupport.objects.filter(sheet=sheet).summary_for(user)

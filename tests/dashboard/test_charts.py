@@ -4,7 +4,7 @@ import datetime
 import re
 from decimal import Decimal
 
-from dashboard.charts import bar_chart, line_chart, stacked_bars
+from base.charts import bar_chart, line_chart, stacked_bars
 
 EXTERNAL = re.compile(r"<script|(?:href|src)\s*=\s*[\"']?\s*(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//|@import", re.I)
 

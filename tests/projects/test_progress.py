@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from projects.services.progress import (
+from projects.progress import (
     convert_indicator,
     indicator_progress,
     is_late,

@@ -1,7 +1,8 @@
 """Charts drawn on the server as inline SVG (pygal), with no script and nothing fetched from elsewhere.
 
 Each chart is a picture with a spoken summary (role="img", aria-label); the figures themselves are always
-given next to it in an HTML table, which is what assistive technologies read.
+given next to it in an HTML table, which is what assistive technologies read. The dashboard and the working
+groups' indicators draw theirs here.
 """
 
 from __future__ import annotations
@@ -12,11 +13,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import pygal
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
 
-from projects.services.progress import format_number
+
+def format_number(value: Decimal | int | None, unit: str = "") -> str:
+    """A number the French way (1 234,5), without trailing zeros, followed by its unit."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    text = number_format(
+        value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize(), force_grouping=True
+    )
+    return f"{text}\u00a0{unit}" if unit else text
+
 
 # The portal's palette (static/css/base.css), dark enough on white for lines and bars.
 COLOURS = ("#0b5563", "#a8431b", "#1b4a85", "#175a32", "#6e4308", "#98211c", "#3b4651")

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+from base.charts import format_number
 
 STEP_LABELS = {
     "todo": _("À faire"),
@@ -41,17 +42,6 @@ def step_column(step, today: datetime.date | None = None) -> str:
 def step_counts(steps, today: datetime.date | None = None) -> dict[str, int]:
     counts = Counter(step_column(block.value, today) for block in steps)
     return {column: counts.get(column, 0) for column in STEP_COLUMNS}
-
-
-def format_number(value: Decimal | int | None, unit: str = "") -> str:
-    """A number the French way (1 234,5), without trailing zeros, followed by its unit."""
-    if value is None:
-        return ""
-    value = Decimal(value)
-    text = number_format(
-        value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize(), force_grouping=True
-    )
-    return f"{text}\u00a0{unit}" if unit else text
 
 
 @dataclass

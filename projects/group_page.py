@@ -1,5 +1,8 @@
 """What a working group's page shows: its people, meetings, documents, news, events, micro-projects and
-retained needs, each limited to what the reader may see (base.visibility), in a constant number of queries."""
+retained needs, each limited to what the reader may see (base.visibility), in a constant number of queries.
+
+WorkingGroupPage.get_context calls it: it reaches the group's members, meetings and documents through the
+group's relations, never by importing the page types."""
 
 import operator
 from functools import partial
@@ -9,10 +12,13 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from accounts.access import reader_can_access_admin
+from base.charts import format_number, line_chart
 from base.visibility import can_view_in_collection, visible_in_collections
+from documents.models import PortalDocument
+from people.models import Person
 
-from ..choices import NeedStatus
-from .progress import STEP_LABELS, IndicatorProgress, format_number, indicators_progress, is_late
+from .choices import MemberRole, NeedStatus
+from .progress import STEP_LABELS, IndicatorProgress, indicators_progress, is_late
 
 NEWS_SHOWN = 5
 EVENTS_SHOWN = 5
@@ -20,15 +26,11 @@ EVENTS_SHOWN = 5
 
 def _members(group):
     """Pilots and members, in their order, with the referent: one query for all of these people."""
-    from people.models import Person
-
-    from ..models import WorkingGroupMember
-
     members = group.members.all()
     # In a preview the members are the form's, not yet saved: no query to shape then.
     if not hasattr(members, "query"):
         return _people_by_role(list(members))
-    memberships = WorkingGroupMember.objects.filter(page=group, person=OuterRef("pk"))
+    memberships = members.filter(person=OuterRef("pk"))
     people = list(
         Person.objects.filter(Q(group_memberships__page=group) | Q(pk=group.referent_id))
         .annotate(role=Subquery(memberships.values("role")[:1]), rank=Subquery(memberships.values("sort_order")[:1]))
@@ -40,24 +42,21 @@ def _members(group):
     for person in people:
         if person.pk == group.referent_id:
             group.referent = person  # the sidebar's referent, without a query of its own
-    pilots = [person for person in people if person.role == WorkingGroupMember.Role.PILOT]
-    participants = [person for person in people if person.role == WorkingGroupMember.Role.MEMBER]
+    pilots = [person for person in people if person.role == MemberRole.PILOT]
+    participants = [person for person in people if person.role == MemberRole.MEMBER]
     return pilots, participants
 
 
 def _people_by_role(members):
-    from ..models import WorkingGroupMember
-
-    pilots = [member.person for member in members if member.role == WorkingGroupMember.Role.PILOT]
-    participants = [member.person for member in members if member.role == WorkingGroupMember.Role.MEMBER]
+    pilots = [member.person for member in members if member.role == MemberRole.PILOT]
+    participants = [member.person for member in members if member.role == MemberRole.MEMBER]
     return pilots, participants
 
 
 def _meetings(group, request):
     """Upcoming and past meetings (base.schedule), each with the minutes file the reader may open, if any."""
-    from ..models import WorkingGroupMeeting
-
-    meetings = WorkingGroupMeeting.objects.filter(page=group).select_related("minutes_document__collection")
+    # The saved meetings, even in a preview (whose form's meetings are not in the database).
+    meetings = group.meetings.get_live_queryset().select_related("minutes_document__collection")
     upcoming, past = meetings.split_upcoming_past()
     for meeting in past + upcoming:
         document = meeting.minutes_document
@@ -68,13 +67,10 @@ def _meetings(group, request):
 
 
 def _documents(group, request):
-    from documents.models import PortalDocument
-
-    from ..models import WorkingGroupDocument
-
     visible = visible_in_collections(PortalDocument.objects.all(), request)
     return list(
-        WorkingGroupDocument.objects.filter(page=group, document__in=visible)
+        group.documents.get_live_queryset()
+        .filter(document__in=visible)
         .select_related("document")
         .order_by("sort_order")
     )
@@ -108,8 +104,6 @@ def _indicator_summary(progress: IndicatorProgress) -> str:
 
 def _indicators(group) -> list[dict]:
     """Each indicator's progress toward its target, with a chart of its values when it has some."""
-    from dashboard.charts import line_chart
-
     items = []
     for progress in indicators_progress(group.indicators):
         chart = None
@@ -154,8 +148,6 @@ def group_page_context(group, request) -> dict:
 
 def _shared_parts(group, request) -> dict:
     """People, meetings, documents, news, events, micro-projects, retained needs and the fiche action."""
-    from ..models import MicroProjectPage
-
     pilots, participants = _members(group)
     upcoming_meetings, past_meetings = _meetings(group, request)
     news = (
@@ -173,9 +165,7 @@ def _shared_parts(group, request) -> dict:
         "group_documents": _documents(group, request),
         "group_news": list(news),
         "group_events": list(group.events.visible_to(request).upcoming()[:EVENTS_SHOWN]),
-        "micro_projects": list(
-            MicroProjectPage.objects.child_of(group).visible_to(request).select_related("lead").order_by("path")
-        ),
+        "micro_projects": list(group.micro_project_pages().visible_to(request).select_related("lead").order_by("path")),
         "retained_needs": list(
             group.suggested_needs.visible_to(request).filter(status=NeedStatus.RETAINED).order_by("title")
         ),
