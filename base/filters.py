@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+from django_filters.filterset import remote_queryset
 
 SLUG_MAX_LENGTH = 120
 
@@ -103,13 +104,26 @@ class YearFilter(django_filters.NumberFilter):
     field_class = YearField
 
 
-class MetierFilter(SafeModelChoiceFilter):
-    """Pages for a métier: those meant for it and those meant for everyone (PortalPageQuerySet.for_metier)."""
+class RelatedModelChoiceFilter(SafeModelChoiceFilter):
+    """A choice among the objects the listed items point to through a relation (`relation`, else the filter's
+    field), all of them, when no queryset is given: the filter names the relation, not the other model."""
+
+    relation = ""
+
+    def get_queryset(self, request):
+        if self.queryset is None:
+            return remote_queryset(self.model._meta.get_field(self.relation or self.field_name))
+        return super().get_queryset(request)
+
+
+class MetierFilter(RelatedModelChoiceFilter):
+    """Pages for a métier: those meant for it and those meant for everyone (PortalPageQuerySet.for_metier).
+
+    The métiers offered are all those the listed items may be meant for (their `metiers` relation)."""
+
+    relation = "metiers"
 
     def __init__(self, *args, **kwargs):
-        from people.models import Metier
-
-        kwargs.setdefault("queryset", Metier.objects.all())
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("label", _("Métier"))
         kwargs.setdefault("empty_label", _("Tous"))

@@ -10,6 +10,8 @@ from base.caches import versioned
 from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES
 
+from .services.dashboard import build_dashboard
+
 
 class QuickLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("libellé"), max_length=80)
@@ -83,8 +85,6 @@ class HomePage(ViewRestrictionsInOneQueryMixin, Page):
         return page.specific if page is not None else None
 
     def get_context(self, request, *args, **kwargs):
-        from .services.dashboard import build_dashboard
-
         context = super().get_context(request, *args, **kwargs)
         context["dashboard"] = build_dashboard(request, news_count=self.news_count)
         return context

@@ -1,4 +1,8 @@
-"""Filters of the news index and of the news feeds: métier, tag, working group, year."""
+"""Filters of the news index and of the news feeds: métier, tag, working group, year.
+
+Choices (tags, working groups, years) are taken from the news the reader may see only: a restricted
+article's tag, group or year is never offered to someone who cannot open it.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +15,8 @@ from base.filters import (
     TagFilter,
     YearFilter,
 )
+from base.visibility import visible_pages
+from projects.models import WorkingGroupPage
 
 LARGEST_ID = 2**63 - 1
 
@@ -38,6 +44,12 @@ class PageIdFilter(SafeModelChoiceFilter):
     field_class = PageIdField
 
 
+def groups_of(news, reader):
+    """Working groups (that the reader may see) having some of these news, by title."""
+    groups = WorkingGroupPage.objects.filter(pk__in=news.values("working_group")).order_by("title")
+    return visible_pages(groups, reader)
+
+
 class NewsFilterSet(ListingFilterSet):
     """The choices offered come from the news the reader may see (the queryset given), nothing else."""
 
@@ -47,16 +59,12 @@ class NewsFilterSet(ListingFilterSet):
     annee = YearFilter(field_name="date", lookup_expr="year", label=_("Année"))
 
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
-        from .services import groups_of
-
         super().__init__(data, queryset=queryset, request=request, **kwargs)
         self.filters["groupe"].queryset = groups_of(self.queryset, request)
 
     def choices(self, name: str) -> list[tuple[str, str]]:
         if name == "annee":
-            from .services import years_of
-
-            return [(str(year), str(year)) for year in years_of(self.queryset)]
+            return [(str(year), str(year)) for year in self.queryset.years()]
         return super().choices(name)
 
     def valid_query(self) -> dict[str, str]:

@@ -11,6 +11,10 @@ class NewsPageQuerySet(PortalPageQuerySet):
         """What a news card shows (image and its collection, group, métiers), fetched with the articles."""
         return self.select_related("image__collection", "working_group").prefetch_related("metiers")
 
+    def years(self) -> list[int]:
+        """Years of these news, latest first."""
+        return [day.year for day in self.order_by().dates("date", "year", order="DESC")]
+
     def for_feeds(self):
         """What a feed entry shows (author, tags), fetched with the articles."""
         return self.select_related("author").prefetch_related("tags")

@@ -7,15 +7,15 @@ import logging
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from .emails import deliver, retry_delay
+from .models import DeliveryStatus, EmailDelivery
+
 logger = logging.getLogger(__name__)
 
 
 @task()
 def send_deliveries(delivery_ids: list[int]) -> None:
     """Send these deliveries; a failed one is tried again later (up to five attempts in all)."""
-    from .models import DeliveryStatus, EmailDelivery
-    from .services.emails import deliver, retry_delay
-
     for delivery_id in delivery_ids:
         if deliver(delivery_id) == DeliveryStatus.PENDING:
             attempts = EmailDelivery.objects.filter(pk=delivery_id).values_list("attempts", flat=True).first() or 1

@@ -1,21 +1,24 @@
-"""The directory's filters: free text (name, job title, site), métier and site."""
+"""The directory's filters: free text (name, job title, site), métier and site.
+
+The choices come from the people listed (the queryset given) and their `metier` relation.
+"""
+
+from functools import partial
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from base.filters import ListingFilterSet, SafeChoiceFilter, SafeModelChoiceFilter
+from base.filters import ListingFilterSet, RelatedModelChoiceFilter, SafeChoiceFilter
 from base.text import fold
-
-from .models import Metier, Person
 
 QUERY_MAX_LENGTH = 200
 
 
-def site_choices() -> list[tuple[str, str]]:
+def site_choices(people) -> list[tuple[str, str]]:
     """The sites / antennas where someone of the directory works, alphabetically."""
-    sites = Person.objects.exclude(site="").order_by("site").values_list("site", flat=True).distinct()
+    sites = people.exclude(site="").order_by("site").values_list("site", flat=True).distinct()
     return [(site, site) for site in sites]
 
 
@@ -38,18 +41,15 @@ class DirectoryQueryFilter(django_filters.CharFilter):
 
 class DirectoryFilterSet(ListingFilterSet):
     q = DirectoryQueryFilter(label=_("Nom, fonction ou site"), method="filter_query")
-    metier = SafeModelChoiceFilter(
-        field_name="metier",
-        queryset=Metier.objects.all(),
-        to_field_name="slug",
-        label=_("Métier"),
-        empty_label=_("Tous"),
+    metier = RelatedModelChoiceFilter(
+        field_name="metier", to_field_name="slug", label=_("Métier"), empty_label=_("Tous")
     )
-    site = SafeChoiceFilter(field_name="site", choices=site_choices, label=_("Site / antenne"))
+    site = SafeChoiceFilter(field_name="site", label=_("Site / antenne"))
 
-    class Meta:
-        model = Person
-        fields = ["q", "metier", "site"]
+    def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
+        super().__init__(data, queryset=queryset, request=request, **kwargs)
+        # Read when the form is drawn or checked, as a callable choice list is.
+        self.filters["site"].extra["choices"] = partial(site_choices, self.queryset)
 
     def filter_query(self, queryset, name, value):
         """Anyone whose name (without regard to case or accents), job title or site contains the text."""

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -12,8 +14,17 @@ from wagtail.search import index
 
 from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
+from base.services.listing import listing_context
 from base.text import fold
 from search.registry import ANALYSED_FIELD, searchable
+
+from .filters import DirectoryFilterSet
+
+PEOPLE_PER_PAGE = 30
+# What other sections add to a person's card: functions (person, request) → context entries, registered with
+# this Wagtail hook (projects adds the working groups the reader may see).
+PERSON_CARD_HOOK = "person_card_context"
+_DIRECTORY_ATTRIBUTE = "_portal_directory_page"
 
 
 class Metier(index.Indexed, models.Model):
@@ -148,6 +159,21 @@ class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
     class Meta:
         verbose_name = _("annuaire")
 
+    @classmethod
+    def for_request(cls, request=None) -> "DirectoryPage | None":
+        """The live directory page, looked up once per request (None when the site has none)."""
+        if request is not None and hasattr(request, _DIRECTORY_ATTRIBUTE):
+            return getattr(request, _DIRECTORY_ATTRIBUTE)
+        directory = cls.objects.live().first()
+        if request is not None:
+            setattr(request, _DIRECTORY_ATTRIBUTE, directory)
+        return directory
+
+    def remember(self, request) -> None:
+        """This page serves the request: person links on it cost no extra query."""
+        if request is not None:
+            setattr(request, _DIRECTORY_ATTRIBUTE, self)
+
     def person_url(self, person_id: int, request=None) -> str:
         """The URL of a person's card: the one definition, used by every link to a card ("" when unroutable)."""
         return self.card_url(self.get_url(request), person_id)
@@ -159,16 +185,29 @@ class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
             return ""
         return directory_url.rstrip("/") + "/" + cls.get_resolver().reverse("person_route", person_id)
 
+    def get_listing(self, request):
+        return Person.objects.select_related("metier", "photo").order_by("last_name", "first_name", "pk")
+
     @path("")
     def index_route(self, request):
-        from .services import directory_context
-
-        return self.render(request, context_overrides=directory_context(request, self))
+        """Everyone, filtered by text, métier and site, one page of results."""
+        self.remember(request)
+        context = listing_context(request, self.get_listing(request), DirectoryFilterSet, per_page=PEOPLE_PER_PAGE)
+        filters = context["filters"]
+        context.update(
+            people=context["items"],
+            query=filters.form["q"].value() if filters.is_bound and "q" not in filters.form.errors else "",
+        )
+        return self.render(request, context_overrides=context)
 
     @path("<int:person_id>/")
     def person_route(self, request, person_id):
-        from .services import person_context
-
-        return self.render(
-            request, template="people/person_page.html", context_overrides=person_context(request, self, person_id)
-        )
+        """A person's card, with what other sections say of them (PERSON_CARD_HOOK)."""
+        self.remember(request)
+        person = Person.objects.select_related("metier", "photo", "user").filter(pk=person_id).first()
+        if person is None:
+            raise Http404
+        context = {"person": person}
+        for card_context in hooks.get_hooks(PERSON_CARD_HOOK):
+            context.update(card_context(person, request))
+        return self.render(request, template="people/person_page.html", context_overrides=context)

@@ -5,14 +5,13 @@ from django.shortcuts import get_object_or_404
 
 from base.schedule import effective_end
 from events.services.ical import absolute_url, finished, new_calendar, new_event, uid_host
+from projects.models import WorkingGroupMeeting, WorkingGroupPage
 
 LARGEST_ID = 2**63 - 1  # beyond it, no database column holds the id
 
 
 def visible_group_or_404(reader, group_id: int):
     """The working group, if the reader (request or account) may see it; 404 otherwise."""
-    from projects.models import WorkingGroupPage
-
     if group_id > LARGEST_ID:
         raise Http404
     return get_object_or_404(WorkingGroupPage.objects.visible_to(reader), pk=group_id)
@@ -20,8 +19,6 @@ def visible_group_or_404(reader, group_id: int):
 
 def meetings_calendar(group, request=None) -> bytes:
     """Every meeting of the group, its agenda as description, linked to the group page's meetings."""
-    from projects.models import WorkingGroupMeeting
-
     calendar = new_calendar(f"réunions {group.title}")
     host = uid_host(request)
     url = absolute_url(f"{group.get_url(request)}#reunions", request)

@@ -1,12 +1,16 @@
-"""Administration of needs sheets: "Changer le statut" next to a sheet (projects.views.admin)."""
+"""Administration of needs sheets: "Changer le statut" next to a sheet (projects.views.admin); the working groups
+on a person's card in the directory."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from people.models import PERSON_CARD_HOOK
+
 from .models import NeedsSheetPage
 from .permissions import can_manage_needs
+from .services.person_card import person_groups
 from .views.admin import needs_status
 
 STATUS_URL_NAME = "projects_needs_status"
@@ -31,3 +35,6 @@ def needs_status_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def needs_status_listing_button(page, user, next_url=None):
     yield from _status_button(page, user, priority=12)
+
+
+hooks.register(PERSON_CARD_HOOK, person_groups)

@@ -1,26 +1,11 @@
-"""Presentation helpers for the portal's templates: links to directory cards, navigation state,
-filter choices and pagination (highlighted search excerpts: search's `search_excerpts`)."""
+"""Presentation helpers for the portal's templates: navigation state, filter choices and pagination.
+Highlighted search excerpts are search's ({% load search_excerpts %}); links to directory cards are people's
+({% load people_tags %})."""
 
 from django import template
 from django.conf import settings
 
 register = template.Library()
-
-
-def _person_url(request, person_id) -> str:
-    """A card's URL (DirectoryPage.card_url), from the directory's URL found once per request."""
-    from people.models import DirectoryPage
-    from people.services import directory_url
-
-    return DirectoryPage.card_url(directory_url(request), person_id)
-
-
-@register.simple_tag(takes_context=True)
-def person_url(context, person) -> str:
-    """The URL of a person's card in the directory ("" when there is no directory)."""
-    if person is None or not getattr(person, "pk", None):
-        return ""
-    return _person_url(context.get("request"), person.pk)
 
 
 @register.simple_tag(takes_context=True)

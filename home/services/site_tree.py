@@ -7,12 +7,14 @@ which content goes, so they work on an empty database as well as on a populated 
 import os
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from ..models import HomePage
-
+# Page types are named by their labels: the home page's type (home.models) shows the dashboard built by
+# this package's services, so it is not imported here.
+HOME = "home.HomePage"
 # Section model label → (title, slug), in menu order.
 SECTIONS = {
     "projects.ServiceProjectPage": ("Projet de service", "projet-de-service"),
@@ -47,21 +49,22 @@ def _follow_configured_host(site: Site) -> None:
 
 
 @transaction.atomic
-def ensure_home() -> HomePage:
+def ensure_home() -> Page:
     """The default site's home page, created (with its root and site) when missing."""
+    home_type = _model(HOME)
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None and isinstance(site.root_page.specific, HomePage):
+    if site is not None and isinstance(site.root_page.specific, home_type):
         placeholder = (site.hostname, site.port) == PLACEHOLDER_HOST
         if (placeholder or os.environ.get("PORTAL_BASE_URL")) and (site.hostname, site.port) != configured_host():
             _follow_configured_host(site)
             site.save(update_fields=["hostname", "port"])
         return site.root_page.specific
-    home = HomePage.objects.first()
+    home = home_type.objects.first()
     if home is None:
         if not Locale.objects.exists():
             Locale.objects.create(language_code="fr")
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-        home = root.add_child(instance=HomePage(title="Accueil", slug="accueil"))
+        home = root.add_child(instance=home_type(title="Accueil", slug="accueil"))
     if site is None:
         hostname, port = configured_host()
         Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Intranet")
@@ -74,8 +77,6 @@ def ensure_home() -> HomePage:
 
 
 def _model(label: str):
-    from django.apps import apps
-
     return apps.get_model(label)
 
 

@@ -18,6 +18,7 @@ from ..models import (
     NotificationPreference,
     PublicationNotice,
 )
+from ..tasks import enqueue_deliveries
 from .bell import forget_unread_counts
 from .recipients import publication_recipients
 from .schedule import next_send_time
@@ -103,8 +104,6 @@ def schedule_emails(notifications: list[Notification], *, immediate: bool = Fals
 
     immediate=True (a needs sheet's status) sends at once unless the reader wants no e-mail at all.
     """
-    from ..tasks import enqueue_deliveries
-
     frequencies = _frequencies([n.recipient_id for n in notifications])
     now_ids, later = [], []
     for notification in notifications:

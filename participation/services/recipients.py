@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from base.models import SectionIndexPage
 from base.visibility import can_view_page
+from news.models import NewsPage
 from people.models import Person
 from projects.models import WorkingGroupPage
 
@@ -34,8 +35,6 @@ def _tags(page: Page) -> list[int]:
 
 def _audience(page: Page) -> set[int]:
     """For a news item meant for some métiers, the staff of those métiers ("pour mon métier")."""
-    from news.models import NewsPage
-
     if not isinstance(page, NewsPage):
         return set()
     metiers = list(page.metiers.values_list("pk", flat=True))

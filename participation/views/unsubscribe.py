@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from ..services.unsubscribe import InvalidToken, read_token, stop_emails
+from ..unsubscribe import InvalidToken, read_token, stop_emails
 
 
 @login_not_required

@@ -3,6 +3,8 @@
 from django import template
 from django.urls import reverse
 
+from projects.models import WorkingGroupPage
+
 from ..services import current_token
 
 register = template.Library()
@@ -53,8 +55,6 @@ def subscribe_links(context, kind: str, group=None):
 @register.inclusion_tag("personal_feeds/includes/my_feeds_block.html", takes_context=True)
 def my_feeds(context):
     """Every personal address of the reader (news, agenda, the visible groups they belong to), to manage them."""
-    from projects.models import WorkingGroupPage
-
     request = context["request"]
     user = request.user
     token = current_token(user)

@@ -4,7 +4,7 @@ import pytest
 
 from participation.models import Follow, NotificationPreference
 from participation.services.follows import follow
-from participation.services.unsubscribe import make_token
+from participation.unsubscribe import make_token
 from tests.utils import page_text
 
 pytestmark = pytest.mark.django_db

@@ -1,17 +1,13 @@
-"""Finding and creating directory entries; what the directory and a person's card show."""
+"""Finding and creating directory entries; the reader's own entry; where the directory is."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.http import Http404
 
+from base.context_processors import main_sections
 from base.memo import request_memo
-from base.services.listing import listing_context
 from base.text import fold
 
-from .models import DirectoryPage, Metier, Person
-
-PEOPLE_PER_PAGE = 30
-_DIRECTORY_ATTRIBUTE = "_portal_directory_page"
-_READER_PERSON_ATTRIBUTE = "_portal_reader_person"
+from ..models import DirectoryPage, Metier, Person
 
 
 def person_for_user(user) -> Person:
@@ -83,14 +79,14 @@ def find_or_create_metier(name: str) -> Metier:
 
 def reader_person(request) -> Person | None:
     """The signed-in reader's directory entry (with its métier), looked up once per request."""
-    if hasattr(request, _READER_PERSON_ATTRIBUTE):
-        return getattr(request, _READER_PERSON_ATTRIBUTE)
+    return request_memo(request, "reader_person", lambda: _find_reader_person(request))
+
+
+def _find_reader_person(request) -> Person | None:
     user = getattr(request, "user", None)
-    person = None
-    if user is not None and user.is_authenticated:
-        person = Person.objects.filter(user=user).select_related("metier").first()
-    setattr(request, _READER_PERSON_ATTRIBUTE, person)
-    return person
+    if user is None or not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user).select_related("metier").first()
 
 
 def directory_url(request) -> str:
@@ -100,10 +96,6 @@ def directory_url(request) -> str:
 
 
 def _find_directory_url(request) -> str:
-    from django.contrib.contenttypes.models import ContentType
-
-    from base.context_processors import main_sections
-
     directory_type = ContentType.objects.get_for_model(DirectoryPage).pk
     for section in main_sections(request) if request is not None else []:
         if section.content_type_id == directory_type:
@@ -114,51 +106,4 @@ def _find_directory_url(request) -> str:
 
 def directory_page(request=None) -> DirectoryPage | None:
     """The live directory page, looked up once per request (None when the site has none)."""
-    if request is not None and hasattr(request, _DIRECTORY_ATTRIBUTE):
-        return getattr(request, _DIRECTORY_ATTRIBUTE)
-    directory = DirectoryPage.objects.live().first()
-    if request is not None:
-        setattr(request, _DIRECTORY_ATTRIBUTE, directory)
-    return directory
-
-
-def remember_directory(request, directory: DirectoryPage) -> None:
-    """The directory page serving this request, so that person links cost no extra query."""
-    if request is not None:
-        setattr(request, _DIRECTORY_ATTRIBUTE, directory)
-
-
-def directory_context(request, directory: DirectoryPage) -> dict:
-    """The directory listing: people filtered by text, métier and site, one page of results."""
-    from .filters import DirectoryFilterSet
-
-    remember_directory(request, directory)
-    people = Person.objects.select_related("metier", "photo").order_by("last_name", "first_name", "pk")
-    context = listing_context(request, people, DirectoryFilterSet, per_page=PEOPLE_PER_PAGE)
-    filters = context["filters"]
-    context.update(
-        people=context["items"],
-        query=filters.form["q"].value() if filters.is_bound and "q" not in filters.form.errors else "",
-    )
-    return context
-
-
-def person_context(request, directory: DirectoryPage, person_id: int) -> dict:
-    """A person's card: their entry and the working groups the reader may see (as member or referent)."""
-    from projects.models import WorkingGroupPage
-
-    remember_directory(request, directory)
-    person = Person.objects.select_related("metier", "photo", "user").filter(pk=person_id).first()
-    if person is None:
-        raise Http404
-    visible_groups = WorkingGroupPage.objects.visible_to(request)
-    memberships = (
-        person.group_memberships.filter(page__in=visible_groups.values("pk"))
-        .select_related("page")
-        .order_by("page__title", "pk")
-    )
-    return {
-        "person": person,
-        "memberships": list(memberships),
-        "referent_groups": list(visible_groups.filter(referent=person).order_by("title")),
-    }
+    return DirectoryPage.for_request(request)

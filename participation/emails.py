@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import DeliveryKind, DeliveryStatus, EmailDelivery, NotificationPreference
-from ..models.deliveries import MAX_ATTEMPTS
+from .models import DeliveryKind, DeliveryStatus, EmailDelivery, NotificationPreference
+from .models.deliveries import MAX_ATTEMPTS
 from .unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)

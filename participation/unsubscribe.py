@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
 
-from ..models import NotificationPreference
+from .models import NotificationPreference
 
 SALT = "participation.unsubscribe"
 MAX_AGE = 60 * 60 * 24 * 180  # links in old e-mails keep working for six months
