@@ -7,6 +7,9 @@ unpublished elsewhere shows in the count within BELL_TTL at most (the notificati
 
 import hashlib
 
+from django.utils import timezone
+
+from accounts.models import User
 from base.caches import BELL
 from base.visibility import hidden_paths
 
@@ -28,3 +31,15 @@ def unread_count(request) -> int:
 
 def forget_unread_counts(user_ids) -> None:
     BELL.delete_many((user_id,) for user_id in set(user_ids))
+
+
+def mark_read(user: User, notification: Notification | None = None) -> int:
+    """Mark the account's unread notifications read (only `notification` when given); its count is forgotten.
+
+    Returns how many were unread."""
+    unread = Notification.objects.filter(recipient=user).unread()
+    if notification is not None:
+        unread = unread.filter(pk=notification.pk)
+    count = unread.update(read_at=timezone.now())
+    forget_unread_counts([user.pk])
+    return count

@@ -8,6 +8,7 @@ from django.db.models import Q
 from taggit.models import Tag
 from wagtail.models import Page
 
+from accounts.models import User
 from base.querysets import tags_visible_to
 from base.visibility import visible_pages
 from projects.models import WorkingGroupPage
@@ -29,13 +30,18 @@ def is_following(user, target) -> bool:
     return isinstance(target, WorkingGroupPage) and target.pk in member_groups(user)
 
 
-def follow(user, target) -> None:
-    Follow.objects.update_or_create(user=user, **target_field(target), defaults={"following": True})
-
-
-def unfollow(user, target) -> None:
+def set_following(user: User, target: Page | Tag, following: bool) -> None:
+    """Follow the target, or leave it: the one definition of both."""
     # A row with following=False is kept: for a group one belongs to, it overrides the default follow.
-    Follow.objects.update_or_create(user=user, **target_field(target), defaults={"following": False})
+    Follow.objects.update_or_create(user=user, **target_field(target), defaults={"following": following})
+
+
+def follow(user: User, target: Page | Tag) -> None:
+    set_following(user, target, True)
+
+
+def unfollow(user: User, target: Page | Tag) -> None:
+    set_following(user, target, False)
 
 
 @dataclass

@@ -38,28 +38,29 @@ def update_preference(request):
     return render(request, "participation/subscriptions.html", context, status=400)
 
 
-@require_POST
-def follow(request):
+def _set_following(request, following: bool):
+    """Follow or leave the group, section or tag the form names, and go back where the reader was."""
     try:
         target = resolve_target(request, request.POST)
     except InvalidTarget as error:
         messages.error(request, str(error))
         return redirect_back(request, FALLBACK)
-    follows.follow(request.user, target)
-    messages.success(request, _("Vous suivez désormais « %(name)s ».") % {"name": _name(target)})
+    follows.set_following(request.user, target, following)
+    if following:
+        messages.success(request, _("Vous suivez désormais « %(name)s ».") % {"name": _name(target)})
+    else:
+        messages.success(request, _("Vous ne suivez plus « %(name)s ».") % {"name": _name(target)})
     return redirect_back(request, FALLBACK)
+
+
+@require_POST
+def follow(request):
+    return _set_following(request, True)
 
 
 @require_POST
 def unfollow(request):
-    try:
-        target = resolve_target(request, request.POST)
-    except InvalidTarget as error:
-        messages.error(request, str(error))
-        return redirect_back(request, FALLBACK)
-    follows.unfollow(request.user, target)
-    messages.success(request, _("Vous ne suivez plus « %(name)s ».") % {"name": _name(target)})
-    return redirect_back(request, FALLBACK)
+    return _set_following(request, False)
 
 
 def _name(target) -> str:

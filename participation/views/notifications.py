@@ -4,12 +4,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ..models import Notification
-from ..services.bell import forget_unread_counts
+from ..services.bell import mark_read as mark_notifications_read
 from .redirects import redirect_back
 
 PER_PAGE = 20
@@ -27,8 +26,7 @@ def open_notification(request, pk: int):
     """Mark the notification read and go to its page (only the recipient's own, still visible)."""
     notification = get_object_or_404(Notification.objects.for_reader(request).select_related("page"), pk=pk)
     if notification.read_at is None:
-        Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
-        forget_unread_counts([request.user.pk])
+        mark_notifications_read(request.user, notification)
     url = notification.page.get_url(request)
     if not url:
         raise Http404
@@ -38,17 +36,14 @@ def open_notification(request, pk: int):
 @require_POST
 def mark_read(request, pk: int):
     notification = get_object_or_404(Notification.objects.filter(recipient=request.user), pk=pk)
-    Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=timezone.now())
-    forget_unread_counts([request.user.pk])
+    mark_notifications_read(request.user, notification)
     messages.success(request, _("Notification marquée comme lue."))
     return redirect_back(request, "participation:notifications")
 
 
 @require_POST
 def mark_all_read(request):
-    count = Notification.objects.filter(recipient=request.user).unread().update(read_at=timezone.now())
-    forget_unread_counts([request.user.pk])
-    if count:
+    if mark_notifications_read(request.user):
         messages.success(request, _("Toutes vos notifications sont marquées comme lues."))
     else:
         messages.info(request, _("Vous n’aviez aucune notification non lue."))
