@@ -1,11 +1,11 @@
 """Security headers every response carries: the Content-Security-Policy, and `Cache-Control: private` on
 anything personal.
 
-The policy (portal/settings/security.py) allows scripts from the portal's own origin only, never inline.
-Styles may be inline: the error pages (500, 503) are rendered without a request, hence without a nonce, and
-the dashboard's SVG charts carry their own <style>, possibly from a cached fragment where a nonce would be
-stale. A style cannot run code. Wagtail's admin keeps inline scripts in its own templates (date pickers,
-inline panels, workflow actions): only its pages, shown to editors, allow them.
+The policy (CONTENT_SECURITY_POLICY, portal/settings/base.py) allows scripts from the portal's own origin
+only, never inline. Styles may be inline: the error pages (500, 503) are rendered without a request, hence
+without a nonce, and the dashboard's SVG charts carry their own <style>, possibly from a cached fragment where
+a nonce would be stale. A style cannot run code. Wagtail's admin keeps inline scripts in its own templates
+(date pickers, inline panels, workflow actions): only its pages, shown to editors, allow them.
 
 Sign-in through an identity provider (OpenID Connect, SAML) submits a form that is redirected to the
 provider; browsers apply `form-action` to that redirect, so the providers' origins are allowed there.

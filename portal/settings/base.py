@@ -3,12 +3,14 @@
 import os
 from pathlib import Path
 
-import dj_database_url
+from csp import constants as csp
 from django.utils.translation import gettext_lazy as _
 
-from . import resilience, security, sso, storage
+from . import security, sso
 from .env import env_bool, env_int, env_list, env_str
+from .resilience import client_timeout, health_check_timeout
 from .search import search_backends
+from .storage import accel_redirect_prefix
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
@@ -74,12 +76,17 @@ INSTALLED_APPS = [
 # `manage.py db_worker` (started by `make run`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The same in every environment.
 MIDDLEWARE = [
+    # First: its headers (private caching, see portal/security.py) reach every response, even those answered
+    # before SecurityMiddleware.
+    "portal.security.PrivateResponseMiddleware",
     # /health/ answers before any session, user or site is read (a probe's cookie must not make it fail).
     "portal.errors.HealthCheckMiddleware",
     # The content version shared pieces are cached under, read at most once per request (base.caches).
     "base.content_version.ContentVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -120,29 +127,14 @@ TEMPLATES = [
     },
 ]
 
-# Database: an SQLite file under var/ unless DATABASE_URL says otherwise.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the live server and the browser read while a request writes; with WAL, synchronous=NORMAL
-    # keeps the file consistent and spares an fsync per commit (migrations and the demo load run faster).
-    # Writers (runserver's threads, the task worker) queue for the single write lock: a transaction takes it
-    # when it begins (IMMEDIATE), since a deferred one that has read fails at once in WAL mode when another
-    # writer holds it, and waits up to `timeout` seconds for it instead of answering "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        transaction_mode="IMMEDIATE",
-        timeout=10,
-    )
+# DATABASES, CACHES and STORAGES are set by each environment (dev.py, test.py, production.py). How long a web
+# request waits for PostgreSQL: portal/settings/resilience.py.
+DATABASE_CLIENT_TIMEOUT = client_timeout()
+DATABASE_HEALTH_CHECK_TIMEOUT = health_check_timeout()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is given, memory otherwise (CACHES is set by resilience.py).
+# Cache: Redis when REDIS_URL is given, memory otherwise (resilience.caches).
 REDIS_URL = env_str("REDIS_URL") or env_str("CACHE_URL")
 
 # Accounts and sign-in
@@ -180,9 +172,12 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
-# Single sign-on (OpenID Connect, SAML), see portal/settings/sso.py and the README: sets SSO,
-# SOCIALACCOUNT_PROVIDERS, PORTAL_SSO and SOCIALACCOUNT_ONLY.
-globals().update(sso.django_settings(sso.load()))
+# Single sign-on (OpenID Connect, SAML), see portal/settings/sso.py and the README.
+SSO = sso.load()
+SOCIALACCOUNT_PROVIDERS = sso.socialaccount_providers(SSO)
+PORTAL_SSO = sso.portal_sso(SSO)
+# The break-glass e-mail/password form; PORTAL_LOCAL_LOGIN=false (or local_login = false) removes it.
+SOCIALACCOUNT_ONLY = not SSO.local_login
 SOCIALACCOUNT_ADAPTER = "accounts.sso.adapter.PortalSocialAccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_REQUIRED = True
@@ -219,12 +214,8 @@ STATICFILES_FINDERS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Set to an nginx internal location (for example "/protected-media/") to let the web server
-# send the bytes once Django has checked the session.
-MEDIA_ACCEL_REDIRECT_PREFIX = env_str("MEDIA_ACCEL_REDIRECT_PREFIX")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# send the bytes once Django has checked the session; not with object storage (MEDIA_S3_BUCKET).
+MEDIA_ACCEL_REDIRECT_PREFIX = accel_redirect_prefix()
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP when EMAIL_HOST is given.
@@ -280,6 +271,37 @@ LOGGING = {
     },
 }
 
-# Timeouts and degradation when a server falters, security headers, where uploads live: each in its module.
-for _part in (resilience, security, storage):
-    _part.apply(globals())
+# Security headers and policies, in every environment (development too, so that a page the policy would break
+# shows it locally); the policy and the private-cache rule are explained in portal/security.py. HTTPS-only
+# settings (HSTS, secure cookies, redirection) are in production.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        # Inline <style> in the error pages and the SVG charts; see portal/security.py.
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "frame-src": [csp.SELF],
+        "frame-ancestors": [csp.SELF],
+        "form-action": [csp.SELF],
+        "base-uri": [csp.SELF],
+        "object-src": [csp.NONE],
+    }
+}
+# Extra origins a sign-in form may be redirected to (a SAML IdP whose page is not beside its metadata).
+CSP_FORM_ACTION_ORIGINS = env_list("CSP_FORM_ACTION_ORIGINS")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's preview frames allow themselves (same origin); nothing else may frame the portal.
+X_FRAME_OPTIONS = "DENY"
+# Documents: a known type (portal/settings/security.py), shown in the browser only for PDF (which cannot reach
+# the intranet's pages); everything else is downloaded. Wagtail adds nosniff and a "default-src 'none'" policy
+# to every download.
+WAGTAILDOCS_CONTENT_TYPES = security.DOCUMENT_CONTENT_TYPES
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# The admin asks no outside server whether Wagtail is up to date: nothing leaves the intranet.
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -23,16 +23,14 @@ from .env import env_int, env_str
 MANAGEMENT_PROGRAMS = {"manage.py", "django-admin"}
 
 
-def apply(settings: dict) -> None:
-    """Adjust the settings being built in portal/settings/base.py."""
-    database = settings["DATABASES"]["default"]
+def resilient(database: dict) -> dict:
+    """`database` (a DATABASES entry) with the portal's engine and limits on PostgreSQL, checked before reuse."""
+    database = dict(database)
     if database["ENGINE"] == "django.db.backends.postgresql":
         database["ENGINE"] = "portal.db_backends.postgresql"
-        database.setdefault("OPTIONS", {}).update(postgres_options())
+        database["OPTIONS"] = {**database.get("OPTIONS", {}), **postgres_options()}
     database["CONN_HEALTH_CHECKS"] = True
-    settings["DATABASE_CLIENT_TIMEOUT"] = client_timeout()
-    settings["DATABASE_HEALTH_CHECK_TIMEOUT"] = health_check_timeout()
-    settings["CACHES"] = caches(settings.get("REDIS_URL"), env_str("CACHE_KEY_PREFIX", "portal"))
+    return database
 
 
 def postgres_options() -> dict:
@@ -87,6 +85,7 @@ THROTTLE_CACHE = {
 
 
 def caches(redis_url: str | None, key_prefix: str) -> dict:
+    """CACHES: Redis at `redis_url`, its keys under `key_prefix`, or each process's memory without it."""
     if not redis_url:
         # One memory per process: correct with several workers too, the keys carry the content version kept
         # in the database (base.page_cache); room for the shared parts of a few hundred pages.

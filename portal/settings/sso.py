@@ -309,7 +309,7 @@ def portal_sso(config: SSOConfig) -> dict:
 
 
 def django_settings(config: SSOConfig) -> dict:
-    """Every Django setting that follows from the SSO configuration (read by portal/settings/base.py)."""
+    """Every Django setting that follows from the SSO configuration, as base.py sets them."""
     return {
         "SSO": config,
         "SOCIALACCOUNT_PROVIDERS": socialaccount_providers(config),

@@ -9,13 +9,23 @@ which read them with `default_storage`.
 from .env import env_bool, env_int, env_str
 
 
-def apply(settings: dict) -> None:
-    """Adjust the settings being built in portal/settings/base.py."""
-    bucket = env_str("MEDIA_S3_BUCKET")
-    if not bucket:
-        return
+def media_in_bucket() -> bool:
+    """Whether uploads go to object storage (MEDIA_S3_BUCKET) rather than MEDIA_ROOT."""
+    return bool(env_str("MEDIA_S3_BUCKET"))
+
+
+def accel_redirect_prefix() -> str | None:
+    """MEDIA_ACCEL_REDIRECT_PREFIX: the nginx location that sends local files once Django has checked the session.
+    nginx cannot read a bucket: files kept there are streamed by Django."""
+    return None if media_in_bucket() else env_str("MEDIA_ACCEL_REDIRECT_PREFIX")
+
+
+def media_storage() -> dict:
+    """STORAGES["default"]: the local filesystem, or the private bucket MEDIA_S3_BUCKET names."""
+    if not media_in_bucket():
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     options = {
-        "bucket_name": bucket,
+        "bucket_name": env_str("MEDIA_S3_BUCKET"),
         "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL"),
         "region_name": env_str("MEDIA_S3_REGION"),
         # None: boto3 falls back to its own chain (AWS_ACCESS_KEY_ID…, instance role).
@@ -31,15 +41,10 @@ def apply(settings: dict) -> None:
         # A storage that does not answer must not hold a worker for long.
         "client_config": _client_config(env_int("MEDIA_S3_TIMEOUT", 10)),
     }
-    settings["STORAGES"] = {
-        **settings["STORAGES"],
-        "default": {
-            "BACKEND": "operations.storage.PrivateS3Storage",
-            "OPTIONS": {key: value for key, value in options.items() if value is not None},
-        },
+    return {
+        "BACKEND": "operations.storage.PrivateS3Storage",
+        "OPTIONS": {key: value for key, value in options.items() if value is not None},
     }
-    # nginx cannot read a bucket: files are streamed by Django.
-    settings["MEDIA_ACCEL_REDIRECT_PREFIX"] = None
 
 
 def _client_config(timeout: int):

@@ -1,12 +1,15 @@
-"""Settings for the test suite: SQLite in memory unless DATABASE_URL names a server."""
+"""Settings for the test suite: SQLite in memory unless DATABASE_URL names a server. MIDDLEWARE, the same
+everywhere, is in base.py."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 
 from .base import *  # noqa: F403
 from .resilience import THROTTLE_CACHE
 from .search import search_backends
+from .storage import media_storage
 
 # A SEARCH_URL left in a shell never points the suite at a server: the live engine tests opt in themselves.
 WAGTAILSEARCH_BACKENDS = search_backends({})
@@ -23,11 +26,15 @@ if os.environ.get("DATABASE_URL"):
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "throttle": THROTTLE_CACHE}  # noqa: F405
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "throttle": THROTTLE_CACHE}
+STORAGES = {
+    "default": media_storage(),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Each test run writes its uploads to its own folder (set by tests/conftest.py).
-MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT", "/tmp/portal-test-media"))  # noqa: F405
+MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT", "/tmp/portal-test-media"))
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 # Serve static files straight from the apps and static/ (no collectstatic before tests).

@@ -101,20 +101,18 @@ def test_a_slow_statement_on_a_live_server_is_not_cut_by_the_short_wait(connecti
 def test_manage_py_commands_wait_as_long_as_their_statements_need(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["manage.py", "migrate"])
     monkeypatch.setenv("DATABASE_STATEMENT_TIMEOUT", "10")
-    settings = {"DATABASES": {"default": {"ENGINE": "django.db.backends.postgresql"}}}
-    resilience.apply(settings)
-    assert settings["DATABASES"]["default"]["ENGINE"] == "portal.db_backends.postgresql"
-    assert "options" not in settings["DATABASES"]["default"]["OPTIONS"]  # no statement_timeout
-    assert settings["DATABASE_CLIENT_TIMEOUT"] == 0
-    assert settings["DATABASE_HEALTH_CHECK_TIMEOUT"] == 1
+    database = resilience.resilient({"ENGINE": "django.db.backends.postgresql"})
+    assert database["ENGINE"] == "portal.db_backends.postgresql"
+    assert "options" not in database["OPTIONS"]  # no statement_timeout
+    assert resilience.client_timeout() == 0
+    assert resilience.health_check_timeout() == 1
 
 
 def test_a_web_process_gets_every_limit(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["gunicorn", "portal.wsgi"])
     monkeypatch.delenv("DATABASE_STATEMENT_TIMEOUT", raising=False)
     monkeypatch.setenv("DATABASE_HEALTH_CHECK_TIMEOUT", "0.5")
-    settings = {"DATABASES": {"default": {"ENGINE": "django.db.backends.postgresql"}}}
-    resilience.apply(settings)
-    assert settings["DATABASES"]["default"]["OPTIONS"]["options"] == "-c statement_timeout=10000"
-    assert settings["DATABASE_CLIENT_TIMEOUT"] == 12
-    assert settings["DATABASE_HEALTH_CHECK_TIMEOUT"] == 0.5
+    database = resilience.resilient({"ENGINE": "django.db.backends.postgresql"})
+    assert database["OPTIONS"]["options"] == "-c statement_timeout=10000"
+    assert resilience.client_timeout() == 12
+    assert resilience.health_check_timeout() == 0.5

@@ -54,10 +54,13 @@ def object_storage(s3_endpoint, settings, monkeypatch):
         "MEDIA_S3_ACCESS_KEY": CREDENTIALS["aws_access_key_id"],
         "MEDIA_S3_SECRET_KEY": CREDENTIALS["aws_secret_access_key"],
         "MEDIA_S3_PREFIX": "portail",
+        "MEDIA_ACCEL_REDIRECT_PREFIX": "/interne/",
     }.items():
         monkeypatch.setenv(name, value)
-    built = {"STORAGES": settings.STORAGES, "MEDIA_ACCEL_REDIRECT_PREFIX": "/interne/"}
-    storage.apply(built)
+    built = {
+        "STORAGES": {**settings.STORAGES, "default": storage.media_storage()},
+        "MEDIA_ACCEL_REDIRECT_PREFIX": storage.accel_redirect_prefix(),
+    }
     settings.STORAGES = built["STORAGES"]
     settings.MEDIA_ACCEL_REDIRECT_PREFIX = built["MEDIA_ACCEL_REDIRECT_PREFIX"]
     return built
@@ -73,9 +76,7 @@ def _keys(bucket) -> list[str]:
 
 def test_without_a_bucket_files_stay_on_the_local_disk(monkeypatch):
     monkeypatch.delenv("MEDIA_S3_BUCKET", raising=False)
-    built = {"STORAGES": {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}}
-
-    storage.apply(built)
+    built = {"STORAGES": {"default": storage.media_storage()}}
 
     assert built["STORAGES"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
 
