@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
 from .caches import versioned
+from .framework import give_wagtail_root_paths, give_wagtail_site, raw_host
 
 # What the navigation and the section links read of a section page.
 SECTION_FIELDS = ("title", "slug", "url_path", "depth", "path", "content_type", "show_in_menus", "live")
@@ -63,7 +64,7 @@ def site_tree() -> SiteTree:
 def site_for_request(request) -> Site | None:
     """The site Wagtail would choose (same order: hostname and port, hostname of the default site, hostname,
     default site), from the cached list of sites."""
-    hostname = split_domain_port(request._get_raw_host())[0]
+    hostname = split_domain_port(raw_host(request))[0]
     port = request.get_port()
 
     def rank(site: Site) -> int:
@@ -82,8 +83,7 @@ def site_for_request(request) -> Site | None:
 
 
 class CachedSiteMiddleware:
-    """Give Wagtail the request's site and the sites' root paths (it keeps them on the request as
-    `_wagtail_site` and `_wagtail_cached_site_root_paths`) from the cache."""
+    """Give Wagtail the request's site and the sites' root paths (base.framework) from the cache."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -93,6 +93,6 @@ class CachedSiteMiddleware:
         # health check, which needs no site, has answered before (portal.errors.HealthCheckMiddleware).
         site = site_for_request(request)
         if site is not None:
-            request._wagtail_site = site
-        request._wagtail_cached_site_root_paths = site_tree().root_paths
+            give_wagtail_site(request, site)
+        give_wagtail_root_paths(request, site_tree().root_paths)
         return self.get_response(request)

@@ -18,11 +18,15 @@ from contextlib import contextmanager
 
 from django.conf import settings
 
+from base.framework import psycopg_wait_timeout
+
 try:
     import psycopg
-    from psycopg.errors import _WaitTimeout
 except ImportError:  # SQLite-only installations
     psycopg = None
+
+# What psycopg raises when a wait outlasts its timeout (None without psycopg).
+WAIT_TIMEOUT = psycopg_wait_timeout()
 
 _timed_classes: dict[type, type] = {}
 
@@ -37,7 +41,7 @@ def _timed_class(base: type) -> type:
                 waited = self.portal_wait_timeout
                 try:
                     return super().wait(gen, interval, timeout if timeout is not None else waited)
-                except _WaitTimeout:
+                except WAIT_TIMEOUT:
                     self.close()
                     raise psycopg.OperationalError(
                         f"PostgreSQL has not answered for {waited:g} s; connection closed."

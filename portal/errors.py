@@ -18,6 +18,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from base.framework import replace_user, skip_session_load
+
 from .middleware import wants_machine_readable
 
 try:
@@ -72,10 +74,10 @@ def _without_more_database_waits(request) -> None:
     Django retries a failed load on each access: every middleware reading them on the way out would wait for
     the unreachable database again (a connection timeout each), and the 503 would come only after all of them.
     """
-    request.user = request._cached_user = AnonymousUser()
+    replace_user(request, AnonymousUser())
     session = getattr(request, "session", None)
-    if session is not None and not hasattr(session, "_session_cache"):
-        session._session_cache = {}  # Django's memo of the loaded session: nothing loaded, nothing saved
+    if session is not None:
+        skip_session_load(session)
 
 
 def _view_of(request):
