@@ -4,6 +4,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.search import index
 
+from .models import PortalDocument, TextStatus
+from .services.extraction import ExtractionError, is_supported, logger, read_text
+
 
 @task()
 def extract_document_text(document_id: int) -> None:
@@ -11,9 +14,6 @@ def extract_document_text(document_id: int) -> None:
 
     A failure is recorded on the document, where editors see it, instead of being lost in a log.
     """
-    from .models import PortalDocument, TextStatus
-    from .services.extraction import ExtractionError, is_supported, logger, read_text
-
     document = PortalDocument.objects.filter(pk=document_id).first()
     if document is None:
         return

@@ -18,6 +18,7 @@ from base.blocks import BodyBlock
 from base.models import METIERS_PANEL, DocumentLink, PortalPage, SectionIndexPage
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 from base.visibility import can_view_in_collection
+from documents.models import PortalDocument
 from search.registry import Facets, Kind, searchable
 
 from .filters import ApproachFilterSet, CaseStudyFilterSet
@@ -150,8 +151,6 @@ class ApproachIndexPage(SectionIndexPage):
         verbose_name = _("liste des démarches modélisées")
 
     def get_listing(self, request):
-        from documents.models import PortalDocument
-
         visible_documents = PortalDocument.objects.visible_to(request).values("pk")
         return (
             ApproachPage.objects.child_of(self)

@@ -2,6 +2,7 @@
 
 from django import template
 
+from base.context_processors import loaded_page
 from base.related import if_visible_to as related_if_visible_to
 from base.visibility import only_visible
 
@@ -24,8 +25,6 @@ def filter_select(filterset, name: str, empty_label: str = ""):
 def audience_panels(context, page, metiers_heading: str = "", tags_heading: str = "", tag_param: str = "tag"):
     """The side panels "Pour qui ?" (the page's métiers) and "Mots-clés" (its tags, linking to the filtered
     section list) that every content page shows."""
-    from base.context_processors import loaded_page
-
     tags = list(page.tags.all()) if hasattr(page, "tags") else []
     parent = None
     if tags:
