@@ -3,21 +3,16 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
+from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
 from base.models import SectionIndexPage
 from base.services.listing import paginated
-from base.visibility import VisibleToQuerySetMixin
 from search.registry import Facets, Kind, Source, searchable
 
 from .filters import DocumentFilterSet
+from .querysets import PortalDocumentQuerySet
 from .services.search import ranked_search
-
-
-class PortalDocumentQuerySet(VisibleToQuerySetMixin, DocumentQuerySet):
-    """Documents; `visible_to(request)` leaves out those in collections the reader may not open."""
-
 
 # A longer query is cut: it is a search box, not a text to index.
 MAX_QUERY_LENGTH = 1000

@@ -69,3 +69,17 @@ class WorkingGroupMeetingQuerySet(models.QuerySet):
 
 WorkingGroupPageManager = PortalPageManager.from_queryset(WorkingGroupPageQuerySet)
 NeedsSheetPageManager = PortalPageManager.from_queryset(NeedsSheetPageQuerySet)
+
+
+class NeedSupportQuerySet(models.QuerySet):
+    def summary_for(self, user) -> tuple[int, bool]:
+        """(number of supporters, whether this account is one of them), in one query."""
+        mine = Q(user=user) if user.is_authenticated else Q(pk__in=[])
+        totals = self.aggregate(n=Count("pk"), mine=Count("pk", filter=mine))
+        return totals["n"], bool(totals["mine"])
+
+
+class NeedCommentQuerySet(models.QuerySet):
+    def for_page(self):
+        """Oldest first, with what the list shows of their authors and moderators."""
+        return self.select_related("author", "hidden_by").order_by("created_at", "pk")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from .analysis import terms
+from .querysets import SearchRecordQuerySet
 
 SYNONYM_SEPARATOR = ","
 
@@ -56,11 +57,6 @@ class IndexedWord(models.Model):
 
     def __str__(self):
         return self.word
-
-
-class SearchRecordQuerySet(models.QuerySet):
-    def of(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
 
 
 class SearchRecord(models.Model):

@@ -3,32 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..choices import DeliveryKind, DeliveryStatus
+from ..querysets import EmailDeliveryQuerySet
+
 MAX_ATTEMPTS = 5
-
-
-class DeliveryKind(models.TextChoices):
-    IMMEDIATE = "immediate", _("Immédiat")
-    DIGEST = "digest", _("Résumé")
-
-
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("À envoyer")
-    SENT = "sent", _("Envoyé")
-    FAILED = "failed", _("Échec")
-    CANCELLED = "cancelled", _("Annulé")
-
-
-class EmailDeliveryQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(status=DeliveryStatus.PENDING)
-
-    def due(self, now=None):
-        """Pending deliveries whose time has come (immediate ones, digests past their send time)."""
-        now = now or timezone.now()
-        return self.pending().filter(Q(scheduled_for__isnull=True) | Q(scheduled_for__lte=now))
 
 
 class EmailDelivery(models.Model):

@@ -5,14 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class FollowQuerySet(models.QuerySet):
-    def active(self):
-        """Follows in force (an opt-out row says "I left this group's default follow")."""
-        return self.filter(following=True)
-
-    def opted_out(self):
-        return self.filter(following=False)
+from ..querysets import FollowQuerySet
 
 
 class Follow(models.Model):

@@ -4,32 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from base.visibility import hidden_paths
-
-
-class NotificationKind(models.TextChoices):
-    PUBLICATION = "publication", _("Publication")
-    UPDATE = "update", _("Mise à jour")
-    STATUS = "status", _("Statut de fiche")
-
-
-class NotificationQuerySet(models.QuerySet):
-    def openable_by(self, reader):
-        """Notifications whose page the reader may open now (base.visibility, checked at read time)."""
-        notifications = self.filter(page__live=True)
-        for path in hidden_paths(reader, "page"):
-            notifications = notifications.exclude(page__path__startswith=path)
-        return notifications
-
-    def for_reader(self, reader):
-        """The reader's own notifications that they may still open (reader: a request or an account)."""
-        user = getattr(reader, "user", reader)
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(recipient=user).openable_by(reader)
-
-    def unread(self):
-        return self.filter(read_at__isnull=True)
+from ..choices import NotificationKind
+from ..querysets import NotificationQuerySet
 
 
 class Notification(models.Model):

@@ -2,19 +2,12 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..querysets import NeedCommentQuerySet, NeedSupportQuerySet
+
 COMMENT_MAX_LENGTH = 2000
-
-
-class NeedSupportQuerySet(models.QuerySet):
-    def summary_for(self, user) -> tuple[int, bool]:
-        """(number of supporters, whether this account is one of them), in one query."""
-        mine = Q(user=user) if user.is_authenticated else Q(pk__in=[])
-        totals = self.aggregate(n=Count("pk"), mine=Count("pk", filter=mine))
-        return totals["n"], bool(totals["mine"])
 
 
 class NeedSupport(models.Model):
@@ -37,12 +30,6 @@ class NeedSupport(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.sheet_id}"
-
-
-class NeedCommentQuerySet(models.QuerySet):
-    def for_page(self):
-        """Oldest first, with what the list shows of their authors and moderators."""
-        return self.select_related("author", "hidden_by").order_by("created_at", "pk")
 
 
 class NeedComment(models.Model):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from base.caches import FEED_TOKEN
 
-from .models import PREFIX_LENGTH, FeedToken
+from ..models import PREFIX_LENGTH, FeedToken
 
 SECRET_BYTES = 32
 # token_urlsafe(32): 43 characters of the URL-safe base64 alphabet. Anything else is refused before a query.

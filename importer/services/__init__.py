@@ -15,9 +15,9 @@ from wagtail.models import Page
 from base.bulk import bulk_publication
 from home.services.site_tree import ensure_section
 
-from .pages import apply_values, create_page, update_page
-from .records import ImportFailed, Record, RecordError, check_slugs, parse_line, parse_object
-from .writers import WRITERS, Resolver, page_values
+from ..pages import apply_values, create_page, update_page
+from ..records import ImportFailed, Record, RecordError, check_slugs, parse_line, parse_object
+from ..writers import WRITERS, Resolver, page_values
 
 T = TypeVar("T")
 # progress(iterable, description, total) → the same items, reporting progress as they go.
