@@ -7,6 +7,12 @@ import io
 import textwrap
 from dataclasses import dataclass
 
+import docx
+from odf import teletype
+from odf.opendocument import OpenDocumentText
+from odf.style import Style, TextProperties
+from odf.text import H, P
+
 PDF_LINE_WIDTH = 90  # characters of Helvetica 11 pt across an A4 page with 50 pt margins
 PDF_LINES_PER_PAGE = 52
 
@@ -76,8 +82,6 @@ def build_pdf(title: str, sections: list[Section]) -> bytes:
 
 
 def build_docx(title: str, sections: list[Section]) -> bytes:
-    import docx
-
     document = docx.Document()
     document.core_properties.title = title
     document.add_heading(title, level=0)
@@ -91,11 +95,6 @@ def build_docx(title: str, sections: list[Section]) -> bytes:
 
 
 def build_odt(title: str, sections: list[Section]) -> bytes:
-    from odf import teletype
-    from odf.opendocument import OpenDocumentText
-    from odf.style import Style, TextProperties
-    from odf.text import H, P
-
     document = OpenDocumentText()
     heading_style = Style(name="Titre", family="paragraph")
     heading_style.addElement(TextProperties(fontsize="14pt", fontweight="bold"))

@@ -9,6 +9,7 @@ The search index lives in the database (SQLite FTS5 or PostgreSQL tables), so a 
 comes with the index that matches it; an external engine (SEARCH_URL) is rebuilt with `update_index`.
 """
 
+import io
 import json
 import os
 import shutil
@@ -22,9 +23,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -67,11 +72,6 @@ def media_on_local_disk() -> bool:
 
 def site_counts() -> dict[str, int]:
     """What a person checks after a restore: pages, documents, images, accounts."""
-    from django.contrib.auth import get_user_model
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
-
     return {
         "pages": Page.objects.count(),
         "documents": get_document_model().objects.count(),
@@ -241,8 +241,6 @@ def backup_site(output: Path | None = None, report: Report = _nothing) -> Backup
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, content: bytes) -> None:
-    import io
-
     info = tarfile.TarInfo(name)
     info.size = len(content)
     info.mtime = int(datetime.now().timestamp())

@@ -22,6 +22,8 @@ from base.framework import replace_user, skip_session_load
 
 from .middleware import wants_machine_readable
 
+from .views import health
+
 try:
     import psycopg
 except ImportError:  # SQLite-only installations
@@ -103,7 +105,5 @@ class HealthCheckMiddleware:
 
     def __call__(self, request):
         if request.path_info == HEALTH_PATH and request.method == "GET":
-            from .views import health
-
             return health(request)
         return self.get_response(request)

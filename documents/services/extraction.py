@@ -4,6 +4,10 @@ import logging
 from pathlib import PurePath
 from typing import BinaryIO
 
+from odf import teletype
+from odf.opendocument import load
+from odf.text import H, P
+
 logger = logging.getLogger("portal.documents")
 
 # Enough for any working document; keeps one huge file from bloating the search index.
@@ -11,14 +15,16 @@ MAX_TEXT_LENGTH = 500_000
 
 
 def _pdf_text(stream: BinaryIO) -> str:
-    from pypdf import PdfReader
+    # pypdf and python-docx are slow to import: only the process that reads an upload loads them.
+    from pypdf import PdfReader  # noqa: PLC0415
 
     reader = PdfReader(stream)
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def _docx_text(stream: BinaryIO) -> str:
-    import docx
+    # Slow to import, as pypdf above.
+    import docx  # noqa: PLC0415
 
     document = docx.Document(stream)
     parts = [paragraph.text for paragraph in document.paragraphs]
@@ -29,11 +35,8 @@ def _docx_text(stream: BinaryIO) -> str:
 
 
 def _odf_text(stream: BinaryIO) -> str:
-    from odf import teletype, text
-    from odf.opendocument import load
-
     document = load(stream)
-    elements = document.getElementsByType(text.H) + document.getElementsByType(text.P)
+    elements = document.getElementsByType(H) + document.getElementsByType(P)
     return "\n".join(teletype.extractText(element) for element in elements)
 
 

@@ -48,6 +48,7 @@ def media_storage() -> dict:
 
 
 def _client_config(timeout: int):
-    from botocore.config import Config
+    # botocore takes about half a second to import: only settings that use a bucket pay for it.
+    from botocore.config import Config  # noqa: PLC0415
 
     return Config(connect_timeout=timeout, read_timeout=timeout, retries={"max_attempts": 2, "mode": "standard"})
