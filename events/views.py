@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from portal.middleware import machine_readable
+from base.machine_readable import machine_readable
 
 from .services.agenda import calendar_events, visible_event_or_404
 from .services.ical import calendar_for

@@ -12,9 +12,9 @@ from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from base.machine_readable import machine_readable
 from events.views import agenda_ics, ics_response
 from news.feeds import NewsAtomFeed, NewsFeed
-from portal.middleware import machine_readable
 
 from .meetings import meetings_calendar, visible_group_or_404
 from .services import user_for_secret

@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 
 from base.framework import replace_user, skip_session_load
-
-from .middleware import wants_machine_readable
+from base.machine_readable import wants_machine_readable
 
 from .views import health
 
