@@ -10,6 +10,16 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
 from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from .role_names import ADMINISTRATORS, PILOTS, PROJECT_OFFICERS, READERS, ROLE_NAMES
 
@@ -54,8 +64,6 @@ def _permissions(names: list[str]) -> list[Permission]:
 
 
 def _grant_collection_permissions(group: Group, spec: dict[str, list[str]]) -> None:
-    from wagtail.models import Collection, GroupCollectionPermission
-
     root = Collection.get_first_root_node()
     if root is None:
         return
@@ -65,8 +73,6 @@ def _grant_collection_permissions(group: Group, spec: dict[str, list[str]]) -> N
 
 
 def _grant_page_permissions(group: Group, types: list[str]) -> None:
-    from wagtail.models import GroupPagePermission, Page
-
     root = Page.get_first_root_node()
     if root is None:
         return
@@ -78,8 +84,6 @@ def _grant_page_permissions(group: Group, types: list[str]) -> None:
 
 def _ensure_workflow(approvers: Group) -> None:
     """Pilots' changes go to project officers for approval before publication."""
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
-
     root = Page.get_first_root_node()
     if root is None:
         return

@@ -10,6 +10,7 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from django_filters.filterset import remote_queryset
+from taggit.models import Tag
 
 SLUG_MAX_LENGTH = 120
 
@@ -138,8 +139,6 @@ class TagFilter(SafeModelChoiceFilter):
     "Mots-clés" links of the pages lead here. ListingFilterSet sets its choices."""
 
     def __init__(self, *args, **kwargs):
-        from taggit.models import Tag
-
         kwargs.setdefault("queryset", Tag.objects.none())
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("label", _("Mot-clé"))

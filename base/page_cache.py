@@ -25,7 +25,10 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -143,9 +146,6 @@ def _bump_on_model_change(sender, instance, **kwargs):
 
 
 def _is_media(model) -> bool:
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
     return issubclass(model, get_document_model() | get_image_model())
 
 
@@ -157,8 +157,6 @@ def _bump_on_membership_change(sender, action, pk_set=None, **kwargs):
 
 def connect() -> None:
     """Bump the version on every change that shows in a page (called once, when the app is ready)."""
-    from django.contrib.auth import get_user_model
-
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_content_version, dispatch_uid=f"portal-content-version-{id(signal)}")
     post_save.connect(_bump_on_model_change, dispatch_uid="portal-content-version-save")

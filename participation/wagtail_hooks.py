@@ -7,6 +7,7 @@ does (same checks, same validation, same history) and marks the published revisi
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.views.pages.edit import EditView
 
 from .signals import announced_pages
 
@@ -37,8 +38,6 @@ def publish_and_notify(request, page):
     """Run Wagtail's own publication for this request, with the page marked as announced meanwhile."""
     if request.method != "POST" or not request.POST.get(ACTION_NAME):
         return None
-    from wagtail.admin.views.pages.edit import EditView
-
     data = request.POST.copy()
     del data[ACTION_NAME]
     data["action-publish"] = "action-publish"
