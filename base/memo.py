@@ -25,3 +25,10 @@ def request_memo(holder: Any, name: str, compute: Callable[[], T]) -> T:
     with suppress(AttributeError):
         setattr(holder, attribute, value)
     return value
+
+
+def remember(holder: Any, name: str, value: Any) -> None:
+    """Give `name` its value for the rest of the request, when it is already known (the page being served)."""
+    if holder is not None:
+        with suppress(AttributeError):
+            setattr(holder, f"_portal_{name}", value)

@@ -33,3 +33,11 @@ def search_words(text: str) -> str:
 def query_words(query: str) -> str:
     """The words a search engine receives: no query syntax, at most MAX_QUERY_WORDS words."""
     return " ".join(search_words(query).split()[:MAX_QUERY_WORDS])
+
+
+def type_label(obj) -> str:
+    """The human name of a model's, page's or document's type, capitalised ("Groupe de travail", "Document"…):
+    the label a listing card or a search result shows."""
+    meta = getattr(obj, "_meta", None)
+    name = str(meta.verbose_name) if meta else ""
+    return name[:1].upper() + name[1:]

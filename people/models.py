@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.memo import remember, request_memo
 from base.models import ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.services.listing import listing_context
@@ -24,7 +25,6 @@ PEOPLE_PER_PAGE = 30
 # What other sections add to a person's card: functions (person, request) → context entries, registered with
 # this Wagtail hook (projects adds the working groups the reader may see).
 PERSON_CARD_HOOK = "person_card_context"
-_DIRECTORY_ATTRIBUTE = "_portal_directory_page"
 
 
 class Metier(index.Indexed, models.Model):
@@ -162,17 +162,11 @@ class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
     @classmethod
     def for_request(cls, request=None) -> "DirectoryPage | None":
         """The live directory page, looked up once per request (None when the site has none)."""
-        if request is not None and hasattr(request, _DIRECTORY_ATTRIBUTE):
-            return getattr(request, _DIRECTORY_ATTRIBUTE)
-        directory = cls.objects.live().first()
-        if request is not None:
-            setattr(request, _DIRECTORY_ATTRIBUTE, directory)
-        return directory
+        return request_memo(request, "directory_page", lambda: cls.objects.live().first())
 
     def remember(self, request) -> None:
         """This page serves the request: person links on it cost no extra query."""
-        if request is not None:
-            setattr(request, _DIRECTORY_ATTRIBUTE, self)
+        remember(request, "directory_page", self)
 
     def person_url(self, person_id: int, request=None) -> str:
         """The URL of a person's card: the one definition, used by every link to a card ("" when unroutable)."""

@@ -12,7 +12,7 @@ from .services import directory_url
 
 
 def _directory_visible(reader) -> bool:
-    directory = DirectoryPage.objects.live().first()
+    directory = DirectoryPage.for_request(reader)
     return directory is not None and can_view_page(directory, reader)
 
 

@@ -5,6 +5,8 @@ Highlighted search excerpts are search's ({% load search_excerpts %}); links to 
 from django import template
 from django.conf import settings
 
+from base.text import type_label
+
 register = template.Library()
 
 
@@ -36,12 +38,7 @@ def as_choices(items, fields="") -> list[tuple[str, str]]:
     return choices
 
 
-@register.filter
-def type_label(obj) -> str:
-    """The human name of a page's or document's type ("Groupe de travail", "Document"…)."""
-    meta = getattr(obj, "_meta", None)
-    name = str(meta.verbose_name) if meta else ""
-    return name[:1].upper() + name[1:]
+register.filter("type_label", type_label)
 
 
 @register.simple_tag

@@ -17,6 +17,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
+from base.text import type_label
+
 from ..declarations import PAGE_SOURCE, declaration_of, source_named
 from ..highlighting import beginning, excerpt, highlighted
 from ..models import SearchRecord
@@ -73,8 +75,7 @@ def _shows_date(source: str) -> bool:
 
 def _type_label(content_type_id: int) -> str:
     # ContentType lookups by id are cached by Django.
-    name = str(ContentType.objects.get_for_id(content_type_id).model_class()._meta.verbose_name)
-    return name[:1].upper() + name[1:]
+    return type_label(ContentType.objects.get_for_id(content_type_id).model_class())
 
 
 def hits(items: list[RankedItem], query: ParsedQuery, request=None) -> list[Hit]:
