@@ -114,10 +114,6 @@ def declaration_of(obj_or_model) -> Declaration:
     return DEFAULT
 
 
-def kind_of(obj) -> str:
-    return declaration_of(obj).kind.key
-
-
 def kinds() -> list[Kind]:
     """Every type of result, in display order ("Autres pages" among them)."""
     found = {OTHER_PAGES.key: OTHER_PAGES}

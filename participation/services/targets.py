@@ -20,13 +20,6 @@ def is_followable_page(page) -> bool:
     return isinstance(page, (WorkingGroupPage, SectionIndexPage))
 
 
-def target_kind(target) -> str:
-    """ "groupe", "rubrique" or "mot-clé", as shown in "Mes abonnements"."""
-    if isinstance(target, Tag):
-        return _("mot-clé")
-    return _("groupe de travail") if isinstance(target, WorkingGroupPage) else _("rubrique")
-
-
 def _identifier(value) -> int | None:
     value = (value or "").strip()
     # isascii: "²" passes isdigit() but not int(); 18 digits fit every id column.

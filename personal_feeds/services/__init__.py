@@ -17,8 +17,6 @@ SECRET_BYTES = 32
 _SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
 # Calendar applications poll every few minutes: the last use is written at most once per interval.
 USE_RECORDING_INTERVAL = timedelta(hours=1)
-# Pages offering "S'abonner" read the account's token: kept in the cache, forgotten on every change.
-TOKEN_CACHE_SECONDS = FEED_TOKEN.seconds
 
 
 def _forget(user) -> None:

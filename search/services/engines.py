@@ -17,10 +17,6 @@ logger = logging.getLogger("portal.search")
 
 # The database backend configured beside an external engine (portal.settings.search).
 FALLBACK_ALIAS = "database"
-# After a failure the engine is left alone this long (seconds): a search asks three sources, and a page
-# must not wait for each of them to time out.
-ENGINE_RETRY_AFTER = SEARCH_ENGINE_DOWN.seconds
-ENGINE_DOWN_KEY = SEARCH_ENGINE_DOWN.key()
 # One engine query holds at most this many alternatives: the typed words first.
 MAX_ALTERNATIVES = 60
 

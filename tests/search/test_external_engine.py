@@ -17,6 +17,7 @@ from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from base.caches import SEARCH_ENGINE_DOWN
 from news.models import NewsPage
 from portal.settings import search as search_settings
 from search.backends.external import (
@@ -30,7 +31,7 @@ from search.backends.external import (
 )
 from search.models import SearchRecord, Synonym
 from search.records import ANALYSED_FIELD
-from search.services.engines import ENGINE_DOWN_KEY, engine_query
+from search.services.engines import engine_query
 from search.services.query import parse_query
 from search.services.site_search import search_site
 from tests import factories
@@ -288,7 +289,7 @@ def test_search_falls_back_to_the_database_when_the_engine_is_unreachable(
     assert outcome.degraded
     assert [item.record.object_id for item in outcome.items] == [str(page.pk)]
     # Later searches do not wait for the engine again for a while.
-    assert cache.get(ENGINE_DOWN_KEY)
+    assert cache.get(SEARCH_ENGINE_DOWN.key())
 
     client.force_login(reader)
     response = client.get("/recherche/", {"q": "TMS"})
