@@ -2,7 +2,8 @@
 
 Their names start with an underscore: an upgrade may change them without notice. The portal reads or writes them
 here only, and tests/base/test_framework_adapter.py checks each one against the installed versions, so that such
-a change fails there, by name, instead of silently costing queries or leaving a request waiting.
+a change fails there, by name, instead of silently costing queries or leaving a request waiting. The same test
+checks the protected hooks that base.sessions and search.backends override in their framework's classes.
 """
 
 from django.http import HttpRequest
@@ -47,3 +48,9 @@ def psycopg_wait_timeout() -> type[Exception] | None:
     """The exception psycopg's `Connection.wait()` raises when its `timeout` passes (an OperationalError), or
     None without psycopg: what a connection whose waits are bounded catches to close itself."""
     return psycopg_errors._WaitTimeout if psycopg_errors is not None else None
+
+
+def is_routable_page_route(view) -> bool:
+    """Whether `view` is one of a routable page's own `@path`/`@re_path` methods (Wagtail marks them there),
+    rather than an ordinary view reached through the page (projects.models.page_views)."""
+    return hasattr(view, "_routablepage_routes")

@@ -12,6 +12,8 @@ from django.urls import include, path
 from django.utils.module_loading import import_string
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+from base.framework import is_routable_page_route
+
 
 class PageViewsMixin(RoutablePageMixin):
     page_views = ""
@@ -25,7 +27,7 @@ class PageViewsMixin(RoutablePageMixin):
 
     def resolve_subpage(self, path):
         match = self.get_resolver().resolve(path)
-        if hasattr(match.func, "_routablepage_routes"):
+        if is_routable_page_route(match.func):
             match.func = match.func.__get__(self, type(self))  # one of the page's own routes
         else:
             match.func = partial(match.func, page=self)

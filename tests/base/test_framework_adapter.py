@@ -14,11 +14,15 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
+from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
+from wagtail.contrib.routable_page.models import path as page_route
 from wagtail.models import Site
 from wagtail.models.sites import SiteRootPath
 
 from base import framework
 from base.sessions import SessionStore
+from search.backends.sqlite import CountedSQLiteSearchResults
 
 
 @pytest.fixture
@@ -112,6 +116,21 @@ def test_a_session_already_read_is_left_as_it_is():
     assert session["kept"] == "value"
     framework.skip_session_load(session)
     assert session["kept"] == "value"
+
+
+def test_wagtail_still_marks_a_routable_page_s_own_routes():
+    def own(self, request):
+        return HttpResponse()
+
+    assert framework.is_routable_page_route(page_route("")(own))
+    assert not framework.is_routable_page_route(lambda request: HttpResponse())
+
+
+def test_the_search_backends_override_what_modelsearch_still_calls():
+    """search.backends counts the SQLite results and hands Elasticsearch the plain title through these hooks."""
+    assert "_do_count" in inspect.getsource(SQLiteSearchResults.__mro__[1].count)
+    assert issubclass(CountedSQLiteSearchResults, SQLiteSearchResults)
+    assert "_get_document_field_data" in inspect.getsource(Elasticsearch8Mapping.get_document)
 
 
 def test_the_portal_session_store_overrides_what_django_still_calls():
