@@ -255,15 +255,16 @@ def map_table() -> str:
 
 @runtime_checkable
 class CacheVary(Protocol):
-    """An argument of a cached value that says how it reads in the key and, once the value is computed,
-    whether it may be kept (a listing: only its accepted, valid parameters, base.services.listing)."""
+    """An argument of a cached value that says how it reads in the key (None: the value may not be shared)
+    and, once the value is computed, whether it may be kept (a listing: only its accepted, valid parameters,
+    base.services.listing)."""
 
-    def cache_part(self) -> str: ...
+    def cache_part(self) -> str | None: ...
 
     def may_store(self) -> bool: ...
 
 
-def _part(value: Any) -> str:
+def _part(value: Any) -> str | None:
     if isinstance(value, CacheVary):
         return value.cache_part()
     if hasattr(value, "_meta"):
@@ -272,8 +273,11 @@ def _part(value: Any) -> str:
 
 
 def vary_parts(values: Iterable[Any]) -> list[str] | None:
-    """The key parts of these values, or None when they are too long to be worth a cache entry."""
+    """The key parts of these values, or None when one may not be shared or they are too long to be worth a
+    cache entry."""
     parts = [_part(value) for value in values]
+    if None in parts:
+        return None
     return parts if sum(map(len, parts)) <= MAX_VARY_CHARS else None
 
 

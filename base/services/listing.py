@@ -89,15 +89,16 @@ class LazyListing:
         filters = set(self.filterset_class.base_filters) if self.filterset_class is not None else set()
         return filters | {PAGE_PARAMETER}
 
-    def cache_part(self) -> str:
+    def cache_part(self) -> str | None:
         """The listing's part of a shared fragment's key: the filters' parameters and the page, normalised
-        (sorted, blank values and every other parameter left out). Asks nothing of the database."""
-        chosen = sorted(
-            (name, value.strip())
-            for name in self.accepted_parameters
-            if (value := self.request.GET.get(name, "")).strip() and (name, value.strip()) != (PAGE_PARAMETER, "1")
-        )
-        return repr(chosen)
+        (sorted, empty values and every other parameter left out). Asks nothing of the database. None (not
+        shared) when a value has spaces around it: some filters refuse such a value, others read it trimmed,
+        so it may not share the key of the trimmed or the empty value."""
+        values = {name: self.request.GET.get(name, "") for name in self.accepted_parameters}
+        if any(value != value.strip() for value in values.values()):
+            return None
+        chosen = [(name, value) for name, value in values.items() if value and (name, value) != (PAGE_PARAMETER, "1")]
+        return repr(sorted(chosen))
 
     def may_store(self) -> bool:
         """Whether the rendering may be kept for others: only accepted parameters, each given once with a

@@ -253,3 +253,12 @@ def test_one_choice_of_filters_is_one_entry_whatever_the_order_or_blank_fields(r
         response = reader_client.get(news_index.url + query)
         assert result_count(response) == "1 actualité", query
     assert stored_fragments("news-listing") == 1
+
+
+@pytest.mark.django_db
+def test_a_value_the_filters_refuse_is_never_served_the_listing_of_blank_filters(reader_client, news_index):
+    """A value made of spaces is refused by the filters: it must not share the key of no value."""
+    reader_client.get(news_index.url)
+    for query in ("?annee=%20", "?annee=%0B"):
+        response = reader_client.get(news_index.url + query)
+        assert "Indiquez une année sur quatre chiffres" in page_text(response), query
