@@ -14,7 +14,6 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
 from wagtail.contrib.routable_page.models import path as page_route
 from wagtail.models import Site
@@ -22,7 +21,6 @@ from wagtail.models.sites import SiteRootPath
 
 from base import framework
 from base.sessions import SessionStore
-from search.backends.sqlite import CountedSQLiteSearchResults
 
 
 @pytest.fixture
@@ -126,11 +124,22 @@ def test_wagtail_still_marks_a_routable_page_s_own_routes():
     assert not framework.is_routable_page_route(lambda request: HttpResponse())
 
 
-def test_the_search_backends_override_what_modelsearch_still_calls():
-    """search.backends counts the SQLite results and hands Elasticsearch the plain title through these hooks."""
-    assert "_do_count" in inspect.getsource(SQLiteSearchResults.__mro__[1].count)
-    assert issubclass(CountedSQLiteSearchResults, SQLiteSearchResults)
+def test_the_elasticsearch_backend_overrides_what_modelsearch_still_calls():
+    """search.backends.external hands Elasticsearch the plain title through this hook."""
     assert "_get_document_field_data" in inspect.getsource(Elasticsearch8Mapping.get_document)
+
+
+# modelsearch's SQLite backend can be imported only where the database is SQLite.
+if connection.vendor == "sqlite":
+
+    def test_the_sqlite_backend_overrides_what_modelsearch_still_calls():
+        """search.backends.sqlite counts the ranked results through this hook."""
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
+
+        from search.backends.sqlite import CountedSQLiteSearchResults
+
+        assert "_do_count" in inspect.getsource(SQLiteSearchResults.__mro__[1].count)
+        assert issubclass(CountedSQLiteSearchResults, SQLiteSearchResults)
 
 
 def test_the_portal_session_store_overrides_what_django_still_calls():
