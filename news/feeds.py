@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from base.text import printable
 
-from .services import feed_news, news_index
+from .filters import NewsFilterSet
+from .services import news_index, visible_news
 
 FEED_LENGTH = 30
 
@@ -37,7 +38,10 @@ class NewsFeed(Feed):
     def get_object(self, request, reader=None):
         """The news of the request's reader, or of the given account (personal feeds, without a session)."""
         # One Feed instance serves every request: the filtered news travel with the object, not on self.
-        return FeedSource(request=request, index_page=news_index(request), news=feed_news(request, reader))
+        reader = request if reader is None else reader
+        # The feed is narrowed by the same filters as the news index, read from the feed's address.
+        news = NewsFilterSet(request.GET or None, queryset=visible_news(reader), request=reader).qs.for_feeds()
+        return FeedSource(request=request, index_page=news_index(request), news=news)
 
     def link(self, source):
         return source.index_page.get_url(source.request) if source.index_page else "/"

@@ -5,8 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .declarations import kind_labels
-from .services.query import MAX_QUERY_LENGTH, clean_query
-from .services.site_search import SearchFilters
+from .parameters import MAX_QUERY_LENGTH, SearchFilters, clean_query
 
 MAX_PAGE_NUMBER = 10_000
 

@@ -1,6 +1,5 @@
-"""The news a reader may see: in the index, in the feeds (narrowed by the index's filters)."""
+"""The news a reader may see: in the index and in the feeds."""
 
-from ..filters import NewsFilterSet
 from ..models import NewsIndexPage, NewsPage
 
 
@@ -15,11 +14,3 @@ def visible_news(reader, parent=None):
 def news_index(request):
     """The live news index page (the feeds link to it), or None."""
     return NewsIndexPage.objects.live().first()
-
-
-def feed_news(request, reader=None):
-    """The news of the feeds: those the reader (the request's, or the given account) may see, narrowed by the
-    request's filters, the same as the news index's."""
-    reader = request if reader is None else reader
-    filterset = NewsFilterSet(request.GET or None, queryset=visible_news(reader), request=reader)
-    return filterset.qs.for_feeds()

@@ -5,17 +5,14 @@ thesaurus' other expressions, the completions of a word being typed and the corr
 word, each with a weight that ranking applies.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from base.text import MAX_QUERY_WORDS, fold
 
 from ..analysis import tokens
+from ..parameters import clean_query
 from .thesaurus import match_at
 from .vocabulary import Vocabulary, current_vocabulary
-
-MAX_QUERY_LENGTH = 500
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 TYPED, SYNONYM, COMPLETION, CORRECTION = 1.0, 0.9, 0.75, 0.7
 COMMON_SHARE = 0.2
@@ -85,12 +82,6 @@ class ParsedQuery:
 
     def __bool__(self):
         return bool(self.concepts)
-
-
-def clean_query(text: str) -> str:
-    """The query as the search reads it: no control characters, single spaces, at most 500 characters."""
-    text = CONTROL_CHARACTERS.sub(" ", str(text or ""))[:MAX_QUERY_LENGTH]
-    return " ".join(text.split())
 
 
 def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | None = None) -> ParsedQuery:

@@ -22,8 +22,9 @@ from base.text import type_label
 from ..declarations import PAGE_SOURCE, declaration_of, source_named
 from ..highlighting import beginning, excerpt, highlighted
 from ..models import SearchRecord
+from ..parameters import SearchFilters
 from .query import ParsedQuery
-from .site_search import RankedItem, SearchFilters, SearchOutcome, search_site
+from .site_search import RankedItem, SearchOutcome, search_site
 
 RESULTS_PER_PAGE = 15
 

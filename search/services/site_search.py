@@ -21,6 +21,7 @@ from base.visibility import visible_pages
 
 from ..declarations import PAGE_SOURCE, declaration_of, kind_labels, kinds, page_kinds, sources
 from ..models import SearchRecord
+from ..parameters import SearchFilters
 from .engines import retrieve
 from .query import ParsedQuery, parse_query
 from .ranking import Scorer
@@ -31,19 +32,6 @@ MAX_CANDIDATES = 200
 # Terms of the query looked for in the bodies (in the database): the typed ones come first.
 MAX_BODY_CHECKS = 40
 FACETS = ("type", "metier", "groupe", "annee", "mot_cle")
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    type: str = ""
-    metier: int | None = None
-    groupe: int | None = None
-    annee: int | None = None
-    mot_cle: str = ""
-    sort: str = "pertinence"
-
-    def selected(self, facet: str):
-        return getattr(self, facet)
 
 
 @dataclass

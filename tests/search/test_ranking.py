@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from people.models import DirectoryPage
 from search.models import Synonym
-from search.services.site_search import SearchFilters, search_site
+from search.parameters import SearchFilters
+from search.services.site_search import search_site
 from tests import factories
 from tests.utils import restrict_page_to_groups
 

@@ -12,9 +12,10 @@ from wagtail.models import Page
 from wagtail.models.pages import PAGE_MODEL_CLASSES
 from wagtail.search import index
 
+from search.parameters import SearchFilters
 from search.registry import Facets, Kind, register, unregister
 from search.services.results import hits
-from search.services.site_search import SearchFilters, search_site
+from search.services.site_search import search_site
 from tests.utils import restrict_page_to_groups
 
 APP_LABEL = "base"
