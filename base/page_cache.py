@@ -104,8 +104,8 @@ def shared_fragment(request, name: str, render: Callable[[], str], *vary: Any, t
 
 
 # What pages show, besides pages themselves: their documents and images (and collections' privacy), the
-# people and métiers named on them, the sites.
-_CONTENT_MODELS = (
+# people and métiers named on them, the sites; and what apps add (shows_in_pages).
+_CONTENT_MODELS = {
     "wagtailcore.PageViewRestriction",
     "wagtailcore.CollectionViewRestriction",
     "wagtailcore.Collection",
@@ -115,7 +115,15 @@ _CONTENT_MODELS = (
     "people.Person",
     "people.Metier",
     "taggit.Tag",
-)
+}
+
+
+def shows_in_pages(*labels: str) -> None:
+    """Declare models ("app_label.ModelName") whose changes show in pages: saving or deleting one bumps the
+    content version. Called by apps from their `ready()`."""
+    _CONTENT_MODELS.update(labels)
+
+
 # A page saved with only these fields changed a draft's bookkeeping (a new revision, an autosave, a lock):
 # nothing readers see.
 _DRAFT_BOOKKEEPING_FIELDS = frozenset(

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from base.models import PortalPage
 from base.rich_text import INLINE_FEATURES
 
-from .services.page import dashboard_context
+from .services.page import ProjectDashboard
 
 
 class DashboardPage(PortalPage):
@@ -26,5 +26,5 @@ class DashboardPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(dashboard_context(request))
+        context["dashboard"] = ProjectDashboard(request)
         return context

@@ -23,6 +23,7 @@ MONTHS_SHOWN = 12
 class Timeline:
     months: list[datetime.date]  # the last day counted in each month (today for the current one)
     series: dict[str, list[int]]  # label → one count per month
+    keys: tuple[str, ...] = ()  # the status of each series, in the same order (base.charts.STATUS_COLOURS)
 
     @property
     def rows(self) -> list[tuple[datetime.date, list[int]]]:
@@ -73,7 +74,11 @@ def needs_by_status(reader, today: datetime.date | None = None) -> Timeline:
         for value in series:
             series[value].append(sum(1 for status in current.values() if status == value))
     labels = dict(NeedStatus.choices)
-    return Timeline(months=months, series={str(labels[value]): counts for value, counts in series.items()})
+    return Timeline(
+        months=months,
+        series={str(labels[value]): counts for value, counts in series.items()},
+        keys=tuple(series),
+    )
 
 
 def trained_staff(today: datetime.date | None = None) -> Timeline:

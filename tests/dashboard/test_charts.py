@@ -4,8 +4,9 @@ import datetime
 import re
 from decimal import Decimal
 
-from base.charts import bar_chart, line_chart, stacked_bars
+from base.charts import STATUS_COLOURS, bar_chart, line_chart, month_labels, stacked_bars
 
+PICTURE = re.compile(r'<div class="chart__variant chart__variant--(wide|narrow)">(<svg\b.*?</svg>)</div>', re.S)
 EXTERNAL = re.compile(r"<script|(?:href|src)\s*=\s*[\"']?\s*(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//|@import", re.I)
 
 
@@ -24,14 +25,45 @@ def _charts():
 
 
 def test_charts_are_named_images_without_outside_references():
-    for svg in _charts():
-        assert svg.startswith('<svg role="img" aria-label="')
-        assert "<title>" in svg
-        assert not EXTERNAL.search(svg), EXTERNAL.search(svg).group(0)
-        assert "<?xml" not in svg
+    for chart in _charts():
+        pictures = PICTURE.findall(chart)
+        # Drawn wide, and narrow for phones (CSS shows one).
+        assert [name for name, _svg in pictures] == ["wide", "narrow"]
+        for _name, svg in pictures:
+            assert svg.startswith('<svg role="img" aria-label="')
+            assert "<title>" in svg
+        assert not EXTERNAL.search(chart), EXTERNAL.search(chart).group(0)
+        assert "<?xml" not in chart
 
 
-def test_values_use_french_number_formats():
-    svg = _charts()[0]
-    assert "120 jours" in svg.replace("\u00a0", " ")
-    assert "31/01/2026" in svg
+def test_months_are_abbreviated_the_french_way_with_the_year_on_the_first_and_january():
+    days = [datetime.date(2025, 12, 31), datetime.date(2026, 1, 31), datetime.date(2026, 6, 30)]
+    days.append(datetime.date(2026, 7, 31))
+    assert month_labels(days) == ["déc. 2025", "janv. 2026", "juin", "juil."]
+
+
+def test_a_status_has_the_same_colour_in_the_picture_and_its_legend():
+    chart = stacked_bars(
+        ["Groupe A"],
+        {"Réalisées": [1], "En retard": [2]},
+        title="Avancement",
+        colours=[STATUS_COLOURS["done"], STATUS_COLOURS["late"]],
+    )
+    wide = PICTURE.findall(chart)[0][1]
+    for colour in (STATUS_COLOURS["done"], STATUS_COLOURS["late"]):
+        assert colour in wide
+        assert f'fill="{colour}"' in chart  # the legend's swatch
+
+
+def test_crowded_month_labels_are_thinned_out_rather_than_overlapping():
+    months = [datetime.date(2026, month, 28) for month in range(1, 13)]
+    labels = month_labels(months)
+    chart = bar_chart(labels, list(range(12)), title="Personnes formées", name="Personnes formées")
+    wide, narrow = (svg for _name, svg in PICTURE.findall(chart))
+    shown_wide, shown_narrow = (
+        [label for label in labels if re.search(rf"<text[^>]*>{re.escape(label)}</text>", svg)]
+        for svg in (wide, narrow)
+    )
+    # Months that would overlap are not all written (the table beside the chart gives each), the first always.
+    assert 6 <= len(shown_wide) <= 12 and shown_wide[0] == "janv. 2026"
+    assert 3 <= len(shown_narrow) < len(shown_wide) and shown_narrow[0] == "janv. 2026"

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from projects.models import NeedsStatusChange
 from tests import factories
-from tests.utils import assert_query_budget, is_redirect_to_sign_in, page_text, restrict_page_to_groups
+from tests.utils import (
+    assert_query_budget,
+    is_redirect_to_sign_in,
+    page_queries,
+    page_text,
+    restrict_page_to_groups,
+)
 
 from .test_charts import EXTERNAL
 
@@ -115,7 +121,7 @@ def test_dashboard_charts_are_accessible_and_local(reader_client, dashboard):
     body = reader_client.get(dashboard.url).content.decode()
     svgs = re.findall(r"<svg\b.*?</svg>", body, re.S)
     charts = [svg for svg in svgs if "pygal-chart" in svg]
-    assert len(charts) == 3
+    assert len(charts) == 6  # each drawn wide and narrow
     for svg in charts:
         assert re.match(r'<svg role="img" aria-label="[^"]+"', svg)
         assert not EXTERNAL.search(svg)
@@ -134,3 +140,25 @@ def test_dashboard_query_count_does_not_grow_with_groups(reader_client, dashboar
             assert group.live
 
     assert_query_budget(reader_client, dashboard.url, add_items)
+
+
+@pytest.mark.django_db
+def test_the_dashboard_is_computed_once_for_readers_who_see_the_same_pages(
+    signed_in, reader, django_user_model, dashboard
+):
+    factories.WorkingGroupPageFactory(action_steps=_steps("done", "todo"))
+    other_reader = django_user_model.objects.create_user(username="autre", email="autre.lecteur@example.org")
+    other_reader.groups.set(reader.groups.all())
+    first = page_queries(signed_in(reader), dashboard.url)
+    second = page_queries(signed_in(other_reader), dashboard.url)
+    assert len(second) < len(first)
+    assert not [query for query in second if "projects_needsstatuschange" in query]
+
+
+@pytest.mark.django_db
+def test_a_status_change_shows_on_the_dashboard_at_once(reader_client, dashboard):
+    sheet = factories.NeedsSheetPageFactory()
+    NeedsStatusChange.objects.create(sheet=sheet, status="submitted")
+    assert "1 soumise, 0 en étude" in page_text(reader_client.get(dashboard.url))
+    NeedsStatusChange.objects.create(sheet=sheet, status="under_review")
+    assert "0 soumise, 1 en étude" in page_text(reader_client.get(dashboard.url))
