@@ -15,3 +15,9 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
         from .sso import signals  # noqa: F401
+
+        from base.personal_data import register_personal_data
+
+        from .personal_data import collect_account
+
+        register_personal_data("compte", _("Compte"), collect_account, order=10)

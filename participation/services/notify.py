@@ -21,7 +21,7 @@ from ..models import (
 from ..tasks import enqueue_deliveries
 from .bell import forget_unread_counts
 from .recipients import publication_recipients
-from .schedule import next_send_time
+from .schedule import immediate_send_time, next_send_time
 
 Frequency = NotificationPreference.Frequency
 
@@ -106,14 +106,21 @@ def schedule_emails(notifications: list[Notification], *, immediate: bool = Fals
     """
     frequencies = _frequencies([n.recipient_id for n in notifications])
     now_ids, later = [], []
+    # Outside the working hours, "immediate" means at the next opening (right to disconnect).
+    wait_until = immediate_send_time()
     for notification in notifications:
         frequency = frequencies[notification.recipient_id]
         if frequency == Frequency.NONE or not notification.recipient.email:
             continue
         if immediate or frequency == Frequency.IMMEDIATE:
-            delivery = EmailDelivery.objects.create(recipient_id=notification.recipient_id, kind=DeliveryKind.IMMEDIATE)
+            delivery = EmailDelivery.objects.create(
+                recipient_id=notification.recipient_id, kind=DeliveryKind.IMMEDIATE, scheduled_for=wait_until
+            )
             delivery.notifications.add(notification)
-            now_ids.append(delivery.pk)
+            if wait_until is None:
+                now_ids.append(delivery.pk)
+            else:
+                later.append(delivery)
         else:
             delivery, created = _pending_digest(notification.recipient_id, next_send_time(frequency))
             delivery.notifications.add(notification)
