@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from base.models import ViewRestrictionsInOneQueryMixin
-from base.rich_text import SHORT_FEATURES
 from base.retention import read_notification_days, search_log_months
+from base.rich_text import SHORT_FEATURES
 
 # Retention periods the portal applies itself (legal.tasks): shown from the settings, never typed twice.
 RETENTION_RULES = [
