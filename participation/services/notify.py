@@ -31,14 +31,18 @@ def is_first_publication(page: Page) -> bool:
     return page.first_published_at is not None and page.first_published_at == page.last_published_at
 
 
-def notify_publication(page: Page, revision: Revision | None) -> list[Notification]:
+def notify_publication(page: Page, revision: Revision | None, *, first: bool | None = None) -> list[Notification]:
     """Tell the followers about a page just published: its first publication, or an update an editor
-    published with "Publier et prévenir les abonnés". Any other publication tells nobody."""
+    published with "Publier et prévenir les abonnés". Any other publication tells nobody.
+
+    `first` is read when the page is published (participation.signals): the task that calls this later
+    may find the page published again since."""
     page = page.specific
     # An alias is published along with its original, which already told the followers.
     if not page.live or revision is None or page.alias_of_id:
         return []
-    first = is_first_publication(page)
+    if first is None:
+        first = is_first_publication(page)
     if not first and not PublicationNotice.objects.filter(revision=revision, significant=True).exists():
         return []
     recipients = publication_recipients(page, revision.user_id)
