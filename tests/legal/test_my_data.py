@@ -70,11 +70,15 @@ def test_anonymous_visitors_get_nothing(client, two_people, suffix):
     assert is_redirect_to_sign_in(response) and b"LECTRICE" not in response.content
 
 
-def test_the_personal_data_page_is_in_the_footer_and_lists_the_processings(reader_client, page_of_each_type):
+def test_the_personal_data_page_is_in_the_footer_and_lists_the_processings(
+    reader_client, page_of_each_type, django_assert_max_num_queries
+):
     page = page_of_each_type["legal.PersonalDataPage"]
     home = reader_client.get("/").content.decode()
     assert f'href="{page.url}"' in home
-    text = reader_client.get(page.url).content.decode()
+    reader_client.get(page.url)
+    with django_assert_max_num_queries(15):
+        text = reader_client.get(page.url).content.decode()
     for name in ("Annuaire", "Journal des recherches", "Fiches besoins", "Base légale", "protection des données"):
         assert name in text
 
