@@ -14,4 +14,9 @@ class AccountsConfig(AppConfig):
         keep_rate_limits_in_the_database()
 
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
+        from base.personal_data import register_personal_data
+
+        from .personal_data import collect_account
         from .sso import signals  # noqa: F401
+
+        register_personal_data("compte", _("Compte"), collect_account, order=10)

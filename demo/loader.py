@@ -11,6 +11,7 @@ from django.db import transaction
 from accounts.roles import ensure_roles
 from base.bulk import bulk_publication
 from home.services.site_tree import ensure_sections
+from legal.services.personal_data_page import ensure_personal_data_page
 from projects.models import WorkingGroupPage
 from projects.services.pilots import sync_pilot_permissions
 
@@ -64,6 +65,7 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> list[LoadedA
         created_ids.update(page.pk for page in micro_projects)
         filled = [fill_service_project(context, sections)]
         filled_sections, kept_sections = fill_home_and_sections(sections)
+        ensure_personal_data_page()
         written = len(micro_projects) + sum(filled) + filled_sections
         kept += len(filled) - sum(filled) + kept_sections
         log(f"  {pages_summary(written, kept, ('créée ou remplie', 'créées ou remplies'))}")

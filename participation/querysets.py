@@ -27,6 +27,10 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def read_before(self, moment):
+        """Notifications read before `moment`: past their retention period when `moment` is its start."""
+        return self.filter(read_at__isnull=False, read_at__lt=moment)
+
 
 class FollowQuerySet(models.QuerySet):
     def active(self):
@@ -45,3 +49,7 @@ class EmailDeliveryQuerySet(models.QuerySet):
         """Pending deliveries whose time has come (immediate ones, digests past their send time)."""
         now = now or timezone.now()
         return self.pending().filter(Q(scheduled_for__isnull=True) | Q(scheduled_for__lte=now))
+
+    def postpone_until(self, moment) -> int:
+        """Deliveries due before `moment` wait for it (a digest keeps a later time of its own)."""
+        return self.filter(Q(scheduled_for__isnull=True) | Q(scheduled_for__lt=moment)).update(scheduled_for=moment)

@@ -11,9 +11,10 @@ from people.models import Person
 from projects.models import NeedsStatusChange, WorkingGroupMember, WorkingGroupPage
 
 from .models import Follow, Notification, PublicationNotice
+from .publication_tasks import notify_publication_later
 from .services.bell import forget_unread_counts
 from .services.follow_state import forget_follow_state
-from .services.notify import notify_publication, notify_status_change
+from .services.notify import is_first_publication, notify_status_change
 
 # Pages being published through "Publier et prévenir les abonnés", set around that one publication.
 announced_pages: ContextVar[frozenset] = ContextVar("announced_pages", default=frozenset())
@@ -21,13 +22,18 @@ announced_pages: ContextVar[frozenset] = ContextVar("announced_pages", default=f
 
 @receiver(page_published, dispatch_uid="participation_notify_publication")
 def notify_followers(sender, instance, revision=None, **kwargs):
-    if in_bulk_publication():
+    if in_bulk_publication() or revision is None or instance.alias_of_id:
         return
-    if revision is not None and instance.pk in announced_pages.get():
+    announced = instance.pk in announced_pages.get()
+    if announced:
         PublicationNotice.objects.get_or_create(
             revision=revision, defaults={"page_id": instance.pk, "requested_by_id": revision.user_id}
         )
-    notify_publication(instance, revision)
+    first = is_first_publication(instance)
+    # Only a first publication or an announced update tells anyone; the recipients are found by a task (the
+    # database backend writes it in the publication's transaction: the worker sees both or neither).
+    if first or announced or PublicationNotice.objects.filter(revision=revision, significant=True).exists():
+        notify_publication_later.enqueue(instance.pk, revision.pk, first)
 
 
 @receiver(post_save, sender=NeedsStatusChange, dispatch_uid="participation_notify_status_change")

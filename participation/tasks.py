@@ -9,13 +9,21 @@ from django_tasks import default_task_backend, task
 
 from .emails import deliver, retry_delay
 from .models import DeliveryStatus, EmailDelivery
+from .quiet_hours import next_opening
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def send_deliveries(delivery_ids: list[int]) -> None:
-    """Send these deliveries; a failed one is tried again later (up to five attempts in all)."""
+    """Send these deliveries; a failed one is tried again later (up to five attempts in all). Outside the
+    working hours nothing leaves: the deliveries wait for the next opening."""
+    now = timezone.now()
+    opening = next_opening(now)
+    if opening > now:
+        EmailDelivery.objects.pending().filter(pk__in=delivery_ids).postpone_until(opening)
+        enqueue_later(delivery_ids, opening)
+        return
     for delivery_id in delivery_ids:
         if deliver(delivery_id) == DeliveryStatus.PENDING:
             attempts = EmailDelivery.objects.filter(pk=delivery_id).values_list("attempts", flat=True).first() or 1

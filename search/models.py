@@ -110,3 +110,22 @@ class SearchQueryRecord(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class SearchDailyCount(models.Model):
+    """How many searches were made on a day and how many found nothing: no query text, no person.
+
+    What remains of the search log once its queries are past their retention period (base.retention).
+    """
+
+    day = models.DateField(unique=True)
+    searches = models.PositiveIntegerField(default=0)
+    without_results = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("nombre de recherches du jour")
+        verbose_name_plural = _("nombres de recherches par jour")
+        ordering = ["-day"]
+
+    def __str__(self):
+        return f"{self.day}: {self.searches}"

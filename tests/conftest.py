@@ -195,6 +195,9 @@ def page_of_each_type(sections):
     pages["events.EventPage"] = factories.EventPageFactory()
     pages["knowledge.CaseStudyPage"] = factories.CaseStudyPageFactory()
     pages["knowledge.ApproachPage"] = factories.ApproachPageFactory()
+    from legal.services.personal_data_page import ensure_personal_data_page
+
+    pages["legal.PersonalDataPage"] = ensure_personal_data_page()
     return pages
 
 

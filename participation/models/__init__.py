@@ -1,6 +1,7 @@
 from .deliveries import DeliveryKind, DeliveryStatus, EmailDelivery
 from .follows import Follow, NotificationPreference
 from .notifications import Notification, NotificationKind, PublicationNotice
+from .working_hours import WorkingHours
 
 __all__ = [
     "DeliveryKind",
@@ -11,4 +12,5 @@ __all__ = [
     "NotificationKind",
     "NotificationPreference",
     "PublicationNotice",
+    "WorkingHours",
 ]

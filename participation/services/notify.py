@@ -21,7 +21,7 @@ from ..models import (
 from ..tasks import enqueue_deliveries
 from .bell import forget_unread_counts
 from .recipients import publication_recipients
-from .schedule import next_send_time
+from .schedule import immediate_send_time, next_send_time
 
 Frequency = NotificationPreference.Frequency
 
@@ -31,14 +31,18 @@ def is_first_publication(page: Page) -> bool:
     return page.first_published_at is not None and page.first_published_at == page.last_published_at
 
 
-def notify_publication(page: Page, revision: Revision | None) -> list[Notification]:
+def notify_publication(page: Page, revision: Revision | None, *, first: bool | None = None) -> list[Notification]:
     """Tell the followers about a page just published: its first publication, or an update an editor
-    published with "Publier et prévenir les abonnés". Any other publication tells nobody."""
+    published with "Publier et prévenir les abonnés". Any other publication tells nobody.
+
+    `first` is read when the page is published (participation.signals): the task that calls this later
+    may find the page published again since."""
     page = page.specific
     # An alias is published along with its original, which already told the followers.
     if not page.live or revision is None or page.alias_of_id:
         return []
-    first = is_first_publication(page)
+    if first is None:
+        first = is_first_publication(page)
     if not first and not PublicationNotice.objects.filter(revision=revision, significant=True).exists():
         return []
     recipients = publication_recipients(page, revision.user_id)
@@ -106,14 +110,21 @@ def schedule_emails(notifications: list[Notification], *, immediate: bool = Fals
     """
     frequencies = _frequencies([n.recipient_id for n in notifications])
     now_ids, later = [], []
+    # Outside the working hours, "immediate" means at the next opening (right to disconnect).
+    wait_until = immediate_send_time()
     for notification in notifications:
         frequency = frequencies[notification.recipient_id]
         if frequency == Frequency.NONE or not notification.recipient.email:
             continue
         if immediate or frequency == Frequency.IMMEDIATE:
-            delivery = EmailDelivery.objects.create(recipient_id=notification.recipient_id, kind=DeliveryKind.IMMEDIATE)
+            delivery = EmailDelivery.objects.create(
+                recipient_id=notification.recipient_id, kind=DeliveryKind.IMMEDIATE, scheduled_for=wait_until
+            )
             delivery.notifications.add(notification)
-            now_ids.append(delivery.pk)
+            if wait_until is None:
+                now_ids.append(delivery.pk)
+            else:
+                later.append(delivery)
         else:
             delivery, created = _pending_digest(notification.recipient_id, next_send_time(frequency))
             delivery.notifications.add(notification)

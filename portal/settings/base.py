@@ -40,9 +40,11 @@ INSTALLED_APPS = [
     "importer",
     "demo",
     "operations",
+    "legal",
     # Wagtail
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "wagtail.users",
@@ -229,6 +231,14 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "intranet@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[Intranet] "
+# Right to disconnect (code du travail L2242-17): notification e-mails wait for the working hours that
+# administrators set (participation.WorkingHours); false sends at any hour.
+PORTAL_QUIET_HOURS = env_bool("PORTAL_QUIET_HOURS", True)
+
+# Retention of personal data (base.retention, applied by `manage.py apply_retention`, shown on the
+# « Données personnelles » page).
+PORTAL_SEARCH_LOG_RETENTION_MONTHS = env_int("PORTAL_SEARCH_LOG_RETENTION_MONTHS", 13)
+PORTAL_READ_NOTIFICATION_RETENTION_DAYS = env_int("PORTAL_READ_NOTIFICATION_RETENTION_DAYS", 180)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Projet de service")

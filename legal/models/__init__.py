@@ -1,0 +1,3 @@
+from .personal_data import PersonalDataPage
+
+__all__ = ["PersonalDataPage"]
