@@ -63,6 +63,12 @@ msgstr[1] "%(total)s pages <span class=\"w-sr-only\">créées dans %(site_name)s
 
 msgid "All child pages will be created."
 msgstr "Toutes les sous-pages seront créées."
+
+msgid "Promoted search results"
+msgstr "Recommandations"
+
+msgid "Promoted results"
+msgstr "Résultats recommandés"
 """
 
 
