@@ -42,6 +42,9 @@ PROJECT_OFFICER_PERMISSIONS = [
     "wagtailsearchpromotions.delete_searchpromotion",
     # Deciding on needs sheets and moderating their comments (projects.permissions).
     "projects.manage_needs",
+    # Listing the personal subscription addresses and revoking one (personal_feeds.wagtail_hooks).
+    "personal_feeds.view_feedtoken",
+    "personal_feeds.delete_feedtoken",
 ]
 PROJECT_OFFICER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ADMINISTRATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock", "bulk_delete"]

@@ -11,7 +11,7 @@ from wagtail.admin.mail import (
     WorkflowStateRejectionEmailNotifier,
     WorkflowStateSubmissionEmailNotifier,
 )
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from .visibility import can_view_page
@@ -37,7 +37,16 @@ class TaskSubmissionNotifier(VisibleRecipientsMixin, GroupApprovalTaskStateSubmi
 
 
 class WorkflowSubmissionNotifier(VisibleRecipientsMixin, WorkflowStateSubmissionEmailNotifier):
-    pass
+    """Told of a submission once: whoever is asked to review its first task (superusers included) hears of it
+    by the task's e-mail, not by the workflow's too."""
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        recipients = super().get_recipient_users(workflow_state, **kwargs)
+        task_state = workflow_state.current_task_state
+        if task_state is None or not isinstance(task_state.task.specific, GroupApprovalTask):
+            return recipients
+        reviewers = TaskSubmissionNotifier().get_recipient_users(task_state.specific, **kwargs)
+        return recipients.exclude(pk__in=reviewers.values("pk"))
 
 
 class WorkflowApprovalNotifier(VisibleRecipientsMixin, WorkflowStateApprovalEmailNotifier):

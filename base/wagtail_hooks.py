@@ -1,11 +1,16 @@
 """The administration lists only what its user may open or edit (base.admin_lists): page, document and image
 choosers, the page explorer and its searches, the admin API, the site summary."""
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.compare import register_comparison_class
 
 from .admin_lists import listed_media, listed_pages
 from .admin_summary import with_listed_counts
+from .compare import UnorderedTagsComparison
+
+register_comparison_class(ClusterTaggableManager, comparison_class=UnorderedTagsComparison)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -16,7 +16,7 @@ from .files import Section, build_file
 
 def ensure_collection(name: str) -> Collection:
     # Wagtail's migrations create the root; a database emptied since (a flush) has none.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = Collection.get_first_root_node() or Collection.add_root(name="Bibliothèque")
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)
 

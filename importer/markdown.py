@@ -5,6 +5,8 @@ come from outside the portal. The output keeps to the rich text features the edi
 (headings h2/h3, bold, italic, lists, links, quotes, rules), so pages stay editable.
 """
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
@@ -53,10 +55,14 @@ def _build() -> MarkdownIt:
 
 
 _MARKDOWN = _build()
+BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 
 
 def to_rich_text(source: str) -> str:
     """Rich text HTML for a Markdown text; "" for an empty one."""
     if not source or not source.strip():
         return ""
-    return _MARKDOWN.render(source).strip()
+    # The editor's own form: no line break between tags or inside a paragraph. Stored as markdown-it writes it,
+    # the first save from the editor rewrote it, and the reviewer saw text changed that nobody had touched.
+    html = BETWEEN_TAGS.sub("><", _MARKDOWN.render(source).strip())
+    return " ".join(html.split("\n"))

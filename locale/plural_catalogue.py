@@ -50,6 +50,27 @@ msgstr[0] "%(size)d octet"
 msgstr[1] "%(size)d octets"
 """
 
+# Wagtail's and allauth's French catalogues, where they speak to staff in the wrong register or misspell.
+WORDING = r"""#, python-format
+msgid "Hello %(username)s,"
+msgstr "Bonjour %(username)s,"
+
+#, python-format
+msgid "%(total)s Page <span class=\"w-sr-only\">created in %(site_name)s</span>"
+msgid_plural "%(total)s Pages <span class=\"w-sr-only\">created in %(site_name)s</span>"
+msgstr[0] "%(total)s page <span class=\"w-sr-only\">créée dans %(site_name)s</span>"
+msgstr[1] "%(total)s pages <span class=\"w-sr-only\">créées dans %(site_name)s</span>"
+
+msgid "All child pages will be created."
+msgstr "Toutes les sous-pages seront créées."
+
+msgid "Promoted search results"
+msgstr "Recommandations"
+
+msgid "Promoted results"
+msgstr "Résultats recommandés"
+"""
+
 
 def parse(text: str) -> list[dict[str, str]]:
     """The entries of a .po file as {keyword: string} (msgctxt, msgid, msgid_plural, msgstr…)."""
@@ -75,9 +96,13 @@ def quote(value: str) -> str:
 
 
 def plural_catalogue(entries: list[dict[str, str]]) -> str:
-    blocks = [HEADER, FILE_SIZES]
+    blocks = [HEADER, FILE_SIZES, WORDING]
     for entry in sorted(
-        (e for e in entries if "msgid_plural" in e and e["msgid"] != "%(size)d byte"),
+        (
+            e
+            for e in entries
+            if "msgid_plural" in e and e["msgid"] != "%(size)d byte" and not e["msgid"].startswith("%(total)s Page ")
+        ),
         key=lambda e: (e["msgid"], e.get("msgctxt", "")),
     ):
         lines = ["#, python-format"] if "%(" in entry["msgid"] + entry["msgid_plural"] else []

@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -26,7 +27,7 @@ class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Personnes")
-    list_display = ["full_name", "job_title", "metier", "site", "email"]
+    list_display = [Column("full_name", label=_("Nom"), sort_key="last_name"), "job_title", "metier", "site", "email"]
     list_export = [
         "first_name",
         "last_name",

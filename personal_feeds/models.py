@@ -32,4 +32,9 @@ class FeedToken(models.Model):
         verbose_name_plural = _("adresses d’abonnement")
 
     def __str__(self):
-        return f"{self.prefix}… ({self.user})"
+        return f"{self.masked} ({self.user})"
+
+    @property
+    def masked(self) -> str:
+        """The secret's first characters only: enough to tell two addresses apart, never enough to use one."""
+        return f"{self.prefix}…"

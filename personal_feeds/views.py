@@ -3,7 +3,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.views.generic.models import DeleteView
 
 from . import services
 
@@ -61,3 +63,16 @@ def revoke(request):
         else:
             messages.info(request, "Vous n’aviez pas d’adresse d’abonnement.")
     return redirect(_next_url(request))
+
+
+class AdminRevokeView(DeleteView):
+    """« Révoquer » in the administration's list: the same revocation as the holder's own button."""
+
+    page_title = _("Révoquer")
+    success_message = _("L’adresse d’abonnement de %(object)s est révoquée : ses applications ne reçoivent plus rien.")
+
+    def get_success_message(self):
+        return self.success_message % {"object": self.object.user}
+
+    def delete_action(self):
+        services.revoke(self.object.user)

@@ -23,9 +23,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.contrib.search_promotions.views import CreateView as PromotionCreateView
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 
-from base.text import fold
-
 from .models import SearchQueryRecord, Synonym
+from .services.reporting import record_key
 
 REPORT_URL_NAMESPACE = "search_report"
 PROMOTION_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
@@ -132,7 +131,7 @@ class QueryColumn(ButtonsColumnMixin, TitleColumn):
             buttons.append(
                 ListingButton(
                     _("Ajouter une recommandation"),
-                    url=promotion_add_url(instance.query),
+                    url=promotion_add_url(instance.spelling),
                     icon_name="pick",
                     priority=10,
                 )
@@ -140,7 +139,7 @@ class QueryColumn(ButtonsColumnMixin, TitleColumn):
         if self.can_add_synonym:
             buttons.append(
                 ListingButton(
-                    _("Ajouter un synonyme"), url=synonym_add_url(instance.query), icon_name="list-ul", priority=20
+                    _("Ajouter un synonyme"), url=synonym_add_url(instance.spelling), icon_name="list-ul", priority=20
                 )
             )
         return buttons
@@ -159,9 +158,9 @@ class SearchReportView(ReportView):
     search_fields = ["query"]
     default_ordering = "-searches"
     verbose_name_plural = _("recherches")
-    list_export = ["query", "searches", "last_result_count", "last_searched_at"]
+    list_export = ["spelling", "searches", "last_result_count", "last_searched_at"]
     export_headings = {
-        "query": _("Recherche"),
+        "spelling": _("Recherche"),
         "searches": _("Nombre de recherches"),
         "last_result_count": _("Résultats à la dernière recherche"),
         "last_searched_at": _("Dernière recherche"),
@@ -173,15 +172,19 @@ class SearchReportView(ReportView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_base_queryset(self):
+        # One row per search as the search reads it, named by the spelling people typed most often.
+        return SearchQueryRecord.objects.with_spelling()
+
     @cached_property
     def columns(self):
         user = self.request.user
         return [
             QueryColumn(
-                "query",
+                "spelling",
                 label=_("Recherche"),
                 sort_key="query",
-                get_url=lambda record: reverse("search") + "?" + urlencode({"q": record.query}),
+                get_url=lambda record: reverse("search") + "?" + urlencode({"q": record.spelling}),
                 link_attrs={"target": "_blank", "rel": "noopener"},
                 can_promote=user.has_perm(PROMOTION_PERMISSION),
                 can_add_synonym=user.has_perm(SYNONYM_PERMISSION),
@@ -196,7 +199,8 @@ class SearchReportView(ReportView):
         return super().order_queryset(queryset).order_by(self.ordering, "query")
 
     def search_queryset(self, queryset):
-        # Searches are recorded folded (no accents, lower case): so is what the report is searched for.
+        # Searches are recorded by their analysed form (no accents, French stems): so is what the report is
+        # searched for, or its folded text when it has no term of its own.
         if not self.is_searching:
             return queryset
-        return queryset.filter(query__contains=fold(self.search_query))
+        return queryset.filter(query__contains=record_key(self.search_query))

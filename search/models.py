@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from .analysis import terms
-from .querysets import SearchRecordQuerySet
+from .querysets import SearchQueryRecordQuerySet, SearchRecordQuerySet
 
 SYNONYM_SEPARATOR = ","
 
@@ -96,12 +96,15 @@ class SearchRecord(models.Model):
 
 
 class SearchQueryRecord(models.Model):
-    """A query as people typed it (folded), how often, and how many results it found the last time."""
+    """A query as the search reads it (its analysed form: « médecins » and « medecin » are one), how often,
+    and how many results it found the last time; the spellings people typed are counted beside it."""
 
     query = models.CharField(max_length=200, unique=True)
     searches = models.PositiveIntegerField(default=0)
     last_result_count = models.PositiveIntegerField(default=0)
     last_searched_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = SearchQueryRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("recherche effectuée")
@@ -129,3 +132,19 @@ class SearchDailyCount(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.searches}"
+
+
+class SearchSpelling(models.Model):
+    """One way people typed a recorded query (« Médecins », « medecin »…), accents kept, and how often."""
+
+    record = models.ForeignKey(SearchQueryRecord, on_delete=models.CASCADE, related_name="spellings")
+    text = models.CharField(max_length=200)
+    searches = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("orthographe d’une recherche")
+        verbose_name_plural = _("orthographes d’une recherche")
+        constraints = [models.UniqueConstraint(fields=["record", "text"], name="unique_spelling_per_search")]
+
+    def __str__(self):
+        return self.text

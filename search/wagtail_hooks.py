@@ -23,6 +23,9 @@ from .models import Synonym
 PROMOTION_PERMISSIONS = [f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")]
 # Wagtail lists its search promotions under Settings; they live under Recherche here.
 WAGTAIL_PROMOTIONS_MENU_NAME = "promoted-search-results"
+# Wagtail's « Termes de recherche » report counts only its own search view, which the portal does not use: it
+# stayed empty beside the portal's report.
+WAGTAIL_SEARCH_TERMS_MENU_NAME = "search-terms"
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -94,3 +97,8 @@ register_snippet(SearchViewSetGroup)
 @hooks.register("construct_settings_menu")
 def hide_wagtail_promotions_entry(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != WAGTAIL_PROMOTIONS_MENU_NAME]
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_search_terms_report(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name != WAGTAIL_SEARCH_TERMS_MENU_NAME]

@@ -244,6 +244,8 @@ PORTAL_READ_NOTIFICATION_RETENTION_DAYS = env_int("PORTAL_READ_NOTIFICATION_RETE
 WAGTAIL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Projet de service")
 WAGTAILADMIN_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# allauth names the site by the request's host ("[127.0.0.1:8000]") when django.contrib.sites is not installed.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Avatars are uploaded or initials: no request leaves the intranet for Gravatar.

@@ -37,3 +37,7 @@ class NeedsStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.sheet_id} → {self.get_status_display()}"
+
+    @property
+    def status_label(self) -> str:
+        return str(self.get_status_display())

@@ -10,7 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from base.blocks import BodyBlock
+from base.blocks import BodyBlock, ChoiceBlock, DateBlock
 from base.models import PortalPage
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
 
@@ -26,9 +26,9 @@ class ObjectiveBlock(blocks.StructBlock):
 
 class PhaseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("phase"), max_length=200)
-    start = blocks.DateBlock(label=_("début"), required=False)
-    end = blocks.DateBlock(label=_("fin"), required=False)
-    state = blocks.ChoiceBlock(
+    start = DateBlock(label=_("début"), required=False)
+    end = DateBlock(label=_("fin"), required=False)
+    state = ChoiceBlock(
         label=_("avancement"),
         choices=[("planned", _("À venir")), ("current", _("En cours")), ("done", _("Terminée"))],
         default="planned",

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from base.blocks import BodyBlock
+from base.blocks import BodyBlock, ChoiceBlock, DateBlock
 from base.models import METIERS_PANEL, DocumentLink, PortalPage, SectionIndexPage
 from base.related import if_visible_to
 from base.rich_text import FULL_FEATURES, SHORT_FEATURES
@@ -31,8 +31,8 @@ from ..querysets import WorkingGroupMeetingQuerySet, WorkingGroupPageManager
 class ActionStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("action"), max_length=200)
     description = blocks.TextBlock(label=_("description"), required=False)
-    due = blocks.DateBlock(label=_("échéance"), required=False)
-    state = blocks.ChoiceBlock(
+    due = DateBlock(label=_("échéance"), required=False)
+    state = ChoiceBlock(
         label=_("avancement"),
         choices=[
             ("todo", _("À faire")),
@@ -49,7 +49,7 @@ class ActionStepBlock(blocks.StructBlock):
 
 
 class MilestoneBlock(blocks.StructBlock):
-    date = blocks.DateBlock(label=_("date"))
+    date = DateBlock(label=_("date"))
     label = blocks.CharBlock(label=_("jalon"), max_length=200)
 
     class Meta:
@@ -58,7 +58,7 @@ class MilestoneBlock(blocks.StructBlock):
 
 
 class IndicatorValueBlock(blocks.StructBlock):
-    date = blocks.DateBlock(label=_("date"))
+    date = DateBlock(label=_("date"))
     value = blocks.DecimalBlock(label=_("valeur"))
     comment = blocks.CharBlock(label=_("commentaire"), max_length=300, required=False)
 
@@ -79,8 +79,8 @@ class IndicatorBlock(blocks.StructBlock):
     target_label = blocks.CharBlock(
         label=_("cible (en clair)"), max_length=200, required=False, help_text=_("La cible telle qu’on la formule.")
     )
-    target_date = blocks.DateBlock(label=_("échéance de la cible"), required=False)
-    direction = blocks.ChoiceBlock(
+    target_date = DateBlock(label=_("échéance de la cible"), required=False)
+    direction = ChoiceBlock(
         label=_("sens"),
         choices=[("increase", _("Plus haut est mieux")), ("decrease", _("Plus bas est mieux"))],
         default="increase",

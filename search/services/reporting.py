@@ -1,23 +1,43 @@
 """What people search for and what finds nothing: the search report in the admin reads these."""
 
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from base.text import fold
 
-from ..models import SearchDailyCount, SearchQueryRecord
+from ..analysis import analyzed
+from ..models import SearchDailyCount, SearchQueryRecord, SearchSpelling
+
+MAX_LENGTH = 200
 
 
+def record_key(query: str) -> str:
+    """The query as the search reads it: « Médecins du travail » and « medecin travail » are one search.
+    A query of stop words only keeps its folded text."""
+    return (analyzed(query) or fold(query))[:MAX_LENGTH]
+
+
+@transaction.atomic
 def record_search(query: str, result_count: int) -> None:
-    key = fold(query)[:200]
+    key = record_key(query)
     if not key:
         return
     _count_today(result_count)
     updated = SearchQueryRecord.objects.filter(query=key).update(
         searches=F("searches") + 1, last_result_count=result_count, last_searched_at=timezone.now()
     )
-    if not updated:
-        SearchQueryRecord.objects.get_or_create(query=key, defaults={"searches": 1, "last_result_count": result_count})
+    if updated:
+        record = SearchQueryRecord.objects.get(query=key)
+    else:
+        record, created = SearchQueryRecord.objects.get_or_create(
+            query=key, defaults={"searches": 1, "last_result_count": result_count}
+        )
+        if not created:
+            SearchQueryRecord.objects.filter(pk=record.pk).update(searches=F("searches") + 1)
+    spelling = " ".join(query.split())[:MAX_LENGTH]
+    if not SearchSpelling.objects.filter(record=record, text=spelling).update(searches=F("searches") + 1):
+        SearchSpelling.objects.get_or_create(record=record, text=spelling, defaults={"searches": 1})
 
 
 def _count_today(result_count: int) -> None:

@@ -48,3 +48,12 @@ def test_submission_mail_reaches_every_reviewer_for_an_open_page(
     _submit_for_review(page, reviewers, administrator)
     recipients = {address for message in mailoutbox for address in message.to}
     assert recipients == {"relecteur@example.org", "relectrice@example.org"}
+
+
+def test_a_superuser_reviewer_gets_one_mail_per_submission(sections, reviewers, administrator, pilot, mailoutbox):
+    page = factories.NewsPageFactory(title="Actualité ouverte")
+    _submit_for_review(page, reviewers, pilot)
+    to_administrator = [message for message in mailoutbox if administrator.email in message.to]
+    assert len(to_administrator) == 1
+    assert "Bonjour Alain," in to_administrator[0].body and "Salut" not in to_administrator[0].body
+    assert {address for message in mailoutbox for address in message.to} >= {"relecteur@example.org"}

@@ -78,7 +78,7 @@ def build_portal() -> dict:
     today = timezone.localdate()
     home = ensure_home()
     sections = ensure_sections()
-    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Bibliothèque")
 
     nurse = factories.MetierFactory(name="Infirmier en santé au travail")
     doctor = factories.MetierFactory(name="Médecin du travail")

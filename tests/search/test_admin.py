@@ -45,7 +45,7 @@ def _refused(response) -> bool:
 def _report_rows(client, **params):
     response = client.get(REPORT_URL, params)
     assert response.status_code == 200
-    return [record.query for record in response.context["object_list"]]
+    return [record.spelling for record in response.context["object_list"]]
 
 
 # The menu
@@ -213,7 +213,7 @@ def test_the_report_shows_what_people_searched_on_the_site(admin_client, reader_
     reader_client.get("/recherche/", {"q": "bruit"})
     reader_client.get("/recherche/", {"q": "zzzinconnu"})
     response = admin_client.get(REPORT_URL)
-    rows = {record.query: (record.searches, record.last_result_count) for record in response.context["object_list"]}
+    rows = {record.spelling: (record.searches, record.last_result_count) for record in response.context["object_list"]}
     assert rows["bruit"][0] == 2 and rows["bruit"][1] >= 1
     assert rows["zzzinconnu"] == (1, 0)
 
@@ -343,3 +343,38 @@ def test_the_admin_api_page_search_answers(officer_client, sections):
     assert len(second["items"]) == 1
     ordered = officer_client.get("/admin/api/main/pages/", {"search": "ergonomie", "order": "title"}).json()
     assert [item["title"] for item in ordered["items"]] == [f"Atelier ergonomie {n}" for n in range(3)]
+
+
+@pytest.mark.django_db
+def test_spellings_of_one_search_are_one_row_named_as_people_type_it(admin_client, reader_client, home):
+    for query in ("médecins", "Médecin", "médecins", "medecin", "medecins"):
+        reader_client.get("/recherche/", {"q": query})
+    response = admin_client.get(REPORT_URL)
+    rows = [(record.spelling, record.searches) for record in response.context["object_list"]]
+    assert rows == [("médecins", 5)]
+    assert "médecins" in page_text(response) and ">medecins<" not in response.content.decode()
+    csv = b"".join(admin_client.get(REPORT_URL, {"export": "csv"}).streaming_content).decode()
+    assert "médecins,5," in csv
+
+
+@pytest.mark.django_db
+def test_the_report_is_searchable_by_any_spelling(admin_client, reader_client, home):
+    reader_client.get("/recherche/", {"q": "Médecins du travail"})
+    reader_client.get("/recherche/", {"q": "amiante"})
+    assert _report_rows(admin_client, q="medecin") == ["Médecins du travail"]
+
+
+@pytest.mark.django_db
+def test_wagtails_empty_search_terms_report_is_hidden(admin_client):
+    from wagtail.admin.menu import reports_menu
+
+    request = admin_client.get("/admin/").wsgi_request
+    labels = [str(item.label) for item in reports_menu.menu_items_for_request(request)]
+    assert labels and "Termes de recherche" not in labels
+
+
+@pytest.mark.django_db
+def test_the_recommendations_page_is_titled_as_its_menu_entry(admin_client):
+    content = admin_client.get(reverse("wagtailsearchpromotions:index")).content.decode()
+    assert "<h1" in content and "Recommandations" in content
+    assert "Résultats de recherche améliorés" not in content
