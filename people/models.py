@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.memo import remember, request_memo
-from base.models import ViewRestrictionsInOneQueryMixin
+from base.models import TitleSlugMixin, ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.services.listing import listing_context
 from base.text import fold
@@ -145,7 +145,7 @@ class Person(index.Indexed, models.Model):
 
 # Searched as one of the "Autres pages"; the people it lists are searched too (people.search_source).
 @searchable()
-class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
+class DirectoryPage(RoutablePageMixin, TitleSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """The annuaire: everyone in the service, filterable by métier and site, with one card per person."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
 from accounts.models import User
+from base.text import title_slug
 from base.visibility import can_view_page
 
 from ..choices import ALLOWED_MOVES, NeedStatus
@@ -49,7 +49,7 @@ def _publish_field(page, by, **fields) -> None:
 def _create_micro_project(sheet: NeedsSheetPage, group: WorkingGroupPage, by: User) -> MicroProjectPage:
     project = MicroProjectPage(
         title=sheet.title,
-        slug=find_available_slug(group, slugify(sheet.title)[:240] or "micro-projet"),
+        slug=find_available_slug(group, title_slug(sheet.title)[:240] or "micro-projet"),
         summary=sheet.summary,
         needs_sheet=sheet,
         owner=by,
