@@ -43,7 +43,7 @@ def my_feeds(context, groups=None):
     feeds = []
     if token:
         feeds = personal_feeds(request, token, "news") + personal_feeds(request, token, "agenda")
-        if groups is None:
+        if groups is None or groups == "":  # not given (a template variable missing resolves to "")
             groups = WorkingGroupPage.objects.of_user(user).visible_to(user).order_by("title")
         for group in groups:
             feeds += personal_feeds(request, token, "group", group)
