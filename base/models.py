@@ -15,9 +15,11 @@ from wagtail.search import index
 from .blocks import BodyBlock
 from .caches import versioned
 from .content_version import ContentVersion  # noqa: F401  (a model of this app)
+from .framework import fill_new_page_slug
 from .querysets import PortalPageManager
 from .rich_text import INLINE_FEATURES
 from .services.listing import LazyListing
+from .text import title_slug
 from .visibility import visible_pages
 
 
@@ -36,6 +38,15 @@ class ViewRestrictionsInOneQueryMixin:
         )
 
 
+class TitleSlugMixin:
+    """A new page's slug made from its title with inclusive writing marks separating words (« …-infirmier-eres »,
+    not « …-infirmiereres »): every page type of the portal has it; the admin's slug field does the same."""
+
+    def full_clean(self, *args, **kwargs):
+        fill_new_page_slug(self, title_slug(self.title))
+        super().full_clean(*args, **kwargs)
+
+
 def restricted_or_alias_paths() -> frozenset[str]:
     """Paths of the pages carrying a view restriction, and of the aliases (which answer with their source's
     restrictions); read once per content version, which any restriction or page change bumps."""
@@ -48,7 +59,7 @@ def restricted_or_alias_paths() -> frozenset[str]:
     return versioned("restricted-or-alias-paths", read)
 
 
-class PortalPage(ViewRestrictionsInOneQueryMixin, Page):
+class PortalPage(TitleSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """Abstract base of content pages: a summary for listings and the métiers it concerns.
 
     Its manager adds `visible_to(request)` and `for_metier(metier)` to the usual page queryset.

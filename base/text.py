@@ -3,6 +3,9 @@
 import re
 import unicodedata
 
+from django.conf import settings
+from django.utils.text import slugify
+
 
 def fold(text: str) -> str:
     """Lower-case and strip accents so that "Médecin du travail" matches "medecin du TRAVAIL"."""
@@ -33,6 +36,18 @@ def search_words(text: str) -> str:
 def query_words(query: str) -> str:
     """The words a search engine receives: no query syntax, at most MAX_QUERY_WORDS words."""
     return " ".join(search_words(query).split()[:MAX_QUERY_WORDS])
+
+
+# Inclusive writing marks between two parts of a word (« infirmier·ères », « salarié.e.s »): a middle dot or one
+# of its look-alikes anywhere, a full stop only between two lower-case letters (« S.S.T. » stays one word).
+# Also given to the admin's slug field (JavaScript), hence no \p{…} classes, which Python's re lacks.
+INCLUSIVE_MARKS = re.compile(r"[\u00b7\u2022\u2027\u2219\u22c5]|(?<=[a-zà-öø-ÿ])\.(?=[a-zà-öø-ÿ])")
+
+
+def title_slug(title: str) -> str:
+    """The slug of a page title, inclusive writing marks separating words: « infirmier·ères » → infirmier-eres."""
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    return slugify(INCLUSIVE_MARKS.sub("-", title or ""), allow_unicode=allow_unicode)
 
 
 def type_label(obj) -> str:

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from base.caches import versioned
-from base.models import ViewRestrictionsInOneQueryMixin
+from base.models import TitleSlugMixin, ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES
 
 from .services.dashboard import build_dashboard
@@ -23,7 +23,7 @@ class QuickLinkBlock(blocks.StructBlock):
         label = _("Accès rapide")
 
 
-class HomePage(ViewRestrictionsInOneQueryMixin, Page):
+class HomePage(TitleSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """The intranet's front door: my métier's news, upcoming meetings, my groups and key figures.
 
     Most of the page is computed for the signed-in user (see home.services.dashboard);

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.utils.text import slugify
-
+from base.text import title_slug
 from events.models import EventKind
 from projects.models import GroupStatus, NeedStatus
 
@@ -202,7 +201,7 @@ def parse_object(line: int, data: Any) -> tuple[Record | None, list[RecordError]
     if page_type is not None:
         values = _checked_values(page_type, data, errors)
 
-    slug = values.pop("slug", None) or (slugify(title)[:255].rstrip("-") if title else "")
+    slug = values.pop("slug", None) or (title_slug(title)[:255].rstrip("-") if title else "")
     if title and not slug:
         errors.append("impossible de tirer un slug de ce titre : ajoutez la clé « slug »")
     if errors:

@@ -13,13 +13,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.memo import remember, request_memo
-from base.models import ViewRestrictionsInOneQueryMixin
+from base.models import TitleSlugMixin, ViewRestrictionsInOneQueryMixin
 from base.rich_text import INLINE_FEATURES, SHORT_FEATURES
 from base.services.listing import listing_context
 from base.text import fold
 from search.registry import ANALYSED_FIELD, searchable
 
 from .filters import DirectoryFilterSet
+from .forms import PhoneForm
 
 PEOPLE_PER_PAGE = 30
 # What other sections add to a person's card: functions (person, request) → context entries, registered with
@@ -145,7 +146,7 @@ class Person(index.Indexed, models.Model):
 
 # Searched as one of the "Autres pages"; the people it lists are searched too (people.search_source).
 @searchable()
-class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
+class DirectoryPage(RoutablePageMixin, TitleSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """The annuaire: everyone in the service, filterable by métier and site, with one card per person."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
@@ -201,7 +202,13 @@ class DirectoryPage(RoutablePageMixin, ViewRestrictionsInOneQueryMixin, Page):
         person = Person.objects.select_related("metier", "photo", "user").filter(pk=person_id).first()
         if person is None:
             raise Http404
+        return self.person_card(request, person)
+
+    def person_card(self, request, person, phone_form: PhoneForm | None = None):
+        """The card's page; its holder gets the form correcting their phone number (`phone_form`: as refused)."""
         context = {"person": person}
+        if person.user_id is not None and person.user_id == request.user.pk:
+            context["phone_form"] = phone_form or PhoneForm(initial={"phone": person.phone})
         for card_context in hooks.get_hooks(PERSON_CARD_HOOK):
             context.update(card_context(person, request))
         return self.render(request, template="people/person_page.html", context_overrides=context)

@@ -16,7 +16,7 @@ from base.machine_readable import machine_readable
 from events.views import agenda_ics, ics_response
 from news.feeds import NewsAtomFeed, NewsFeed
 
-from .meetings import meetings_calendar, visible_group_or_404
+from .meetings import group_id_or_404, meetings_calendar, visible_group_or_404
 from .services import user_for_secret
 
 news_rss = NewsFeed()
@@ -34,13 +34,6 @@ def unauthorized() -> HttpResponse:
     response["WWW-Authenticate"] = 'Session realm="intranet"'
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-def _group_id(value: str) -> int:
-    """The group id of the URL (ASCII digits only: "²" is a digit to Python, not to a database)."""
-    if not (value.isascii() and value.isdigit()):
-        raise Http404
-    return int(value)
 
 
 def personal(view):
@@ -78,7 +71,7 @@ def personal_agenda_ics(request, account):
 
 @personal
 def personal_group_meetings_ics(request, account, group_id: str):
-    group = visible_group_or_404(account, _group_id(group_id))
+    group = visible_group_or_404(account, group_id_or_404(group_id))
     return ics_response(meetings_calendar(group, request), f"reunions-{group.slug}.ics")
 
 
@@ -93,5 +86,5 @@ def unknown_personal_address(request, rest: str):
 @require_safe
 def group_meetings_ics(request, group_id: str):
     """A working group's meetings, for a signed-in reader who may see the group (404 otherwise)."""
-    group = visible_group_or_404(request, _group_id(group_id))
+    group = visible_group_or_404(request, group_id_or_404(group_id))
     return ics_response(meetings_calendar(group, request), f"reunions-{group.slug}.ics")

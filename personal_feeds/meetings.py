@@ -10,6 +10,13 @@ from projects.models import WorkingGroupMeeting, WorkingGroupPage
 LARGEST_ID = 2**63 - 1  # beyond it, no database column holds the id
 
 
+def group_id_or_404(value: str) -> int:
+    """The group id of an URL (ASCII digits only: "²" is a digit to Python, not to a database)."""
+    if not (value.isascii() and value.isdigit()):
+        raise Http404
+    return int(value)
+
+
 def visible_group_or_404(reader, group_id: int):
     """The working group, if the reader (request or account) may see it; 404 otherwise."""
     if group_id > LARGEST_ID:

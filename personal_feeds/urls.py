@@ -16,6 +16,14 @@ urlpatterns = [
     # Last of the personal addresses: anything else under them answers as an unknown secret.
     path("flux/personnel/<path:rest>", feeds.unknown_personal_address),
     path("flux/groupes/<str:group_id>/reunions.ics", feeds.group_meetings_ics, name="session_group_meetings_ics"),
+    path("mon-compte/flux/s-abonner/actualites/", views.subscribe, {"kind": "news"}, name="subscribe_news"),
+    path("mon-compte/flux/s-abonner/agenda/", views.subscribe, {"kind": "agenda"}, name="subscribe_agenda"),
+    path(
+        "mon-compte/flux/s-abonner/groupes/<str:group_id>/",
+        views.subscribe,
+        {"kind": "group"},
+        name="subscribe_group",
+    ),
     path("mon-compte/flux/creer/", views.create, name="create"),
     path("mon-compte/flux/regenerer/", views.regenerate, name="regenerate"),
     path("mon-compte/flux/revoquer/", views.revoke, name="revoke"),

@@ -28,6 +28,7 @@ urlpatterns = [
     path("media/<path:path>", views.protected_media, name="protected_media"),
     path("recherche/", search_views.search, name="search"),
     path("ma-fiche/", people_views.my_card, name="my_card"),
+    path("ma-fiche/telephone/", people_views.my_phone, name="my_phone"),
     path("flux/actualites.rss", NewsFeed(), name="news_rss"),
     path("flux/actualites.atom", NewsAtomFeed(), name="news_atom"),
     path("flux/agenda.ics", agenda_ics, name="agenda_ics"),

@@ -30,6 +30,11 @@ class CountedCharField(forms.CharField):
         error_messages = {"max_length": TOO_LONG, **kwargs.pop("error_messages", {})}
         super().__init__(*args, error_messages=error_messages, **kwargs)
 
+    def to_python(self, value):
+        # Browsers send line breaks as "\r\n" but count them as one character: count them as the counter does.
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         if attrs.pop("maxlength", None) is not None:

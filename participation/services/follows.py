@@ -56,6 +56,11 @@ class Subscriptions:
     def empty(self) -> bool:
         return not (self.groups or self.sections or self.tags)
 
+    @property
+    def group_pages(self) -> list[Page]:
+        """The working groups followed, members or not (their meetings have a personal address)."""
+        return [group for group, _member in self.groups]
+
 
 def subscriptions(request) -> Subscriptions:
     """The reader's follows, limited to what they may see."""

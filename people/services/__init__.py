@@ -24,6 +24,16 @@ def person_for_user(user) -> Person:
     return person
 
 
+def set_own_phone(user, phone: str) -> Person | None:
+    """Write the account's own phone number on its directory card; None when the account has no card."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return None
+    person.phone = phone
+    person.save()
+    return person
+
+
 # Civilities and titles that come before a name in documents ("Dr Fabrice ROY", "Mme Laura DELELIGNE").
 NAME_TITLES = {"dr", "docteur", "pr", "professeur", "m", "mr", "monsieur", "mme", "madame", "mlle", "mademoiselle"}
 

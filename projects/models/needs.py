@@ -173,10 +173,15 @@ class NeedsSheetPage(PageViewsMixin, PortalPage):
         context["micro_projects"] = list(self.micro_projects.visible_to(request).order_by("path"))
         can_manage = can_manage_needs(request.user)
         support_count, concerned = self.supports.summary_for(request.user)
+        history = list(self.status_changes.select_related("decided_by"))
         context.update(
-            history=list(self.status_changes.select_related("decided_by")),
+            history=history,
+            # The last decision, told in « Avis et décision » when the team wrote no opinion there.
+            last_change=history[-1] if history else None,
             support_count=support_count,
             is_concerned=concerned,
+            # The author's own need: no « Je suis concerné·e » button.
+            is_author=self.is_author(request.user),
             comments=list(self.comments.for_page()),
             comment_form=NeedCommentForm(),
             can_manage_needs=can_manage,
@@ -185,7 +190,15 @@ class NeedsSheetPage(PageViewsMixin, PortalPage):
         )
         return context
 
+    def is_author(self, user) -> bool:
+        """Whether the account submitted the sheet (its owner, or the person it is signed by)."""
+        if not getattr(user, "is_authenticated", False):
+            return False
+        signed_by = self.submitted_by.user_id if self.submitted_by_id and self.submitted_by else None
+        return user.pk in (self.owner_id, signed_by)
+
     def status_form(self, reader, data=None) -> NeedStatusForm:
         """The form of the sheet's next step, offering the working groups the reader (request or account) may open."""
         groups = WorkingGroupPage.objects.visible_to(reader).order_by("title")
-        return NeedStatusForm(data, sheet=self, groups=groups)
+        # The group the author suggested comes preselected (ignored by the form when the reader may not see it).
+        return NeedStatusForm(data, sheet=self, groups=groups, initial={"group": self.suggested_group_id})

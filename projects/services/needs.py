@@ -4,10 +4,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.html import escape, linebreaks
-from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from accounts.models import User
+from base.text import title_slug
 from people.models import Metier
 from people.services import person_for_user
 
@@ -35,7 +35,7 @@ def submit_needs_sheet(
     """Publish a new sheet with status "soumise", signed by the user's directory entry, and start its history."""
     sheet = NeedsSheetPage(
         title=title,
-        slug=find_available_slug(index_page, slugify(title)[:240] or "fiche"),
+        slug=find_available_slug(index_page, title_slug(title)[:240] or "fiche"),
         need=_as_rich_text(need),
         context=_as_rich_text(context),
         expected_benefits=_as_rich_text(expected_benefits),

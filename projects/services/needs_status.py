@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
+from wagtail.rich_text import RichText
 
 from accounts.models import User
+from base.text import title_slug
 from base.visibility import can_view_page
 
 from ..choices import ALLOWED_MOVES, NeedStatus
@@ -46,14 +47,31 @@ def _publish_field(page, by, **fields) -> None:
         draft.save_revision(user=by)
 
 
+def _description_of(sheet: NeedsSheetPage) -> list[tuple[str, object]]:
+    """The micro-project's description: the sheet's need, context and expected benefits, each under its heading."""
+    parts = [
+        (_("Besoin identifié"), sheet.need),
+        (_("Contexte / constat"), sheet.context),
+        (_("Bénéfices attendus"), sheet.expected_benefits),
+    ]
+    body = []
+    for heading, text in parts:
+        if text:
+            body += [("heading", {"text": heading, "level": "h2"}), ("paragraph", RichText(text))]
+    return body
+
+
 def _create_micro_project(sheet: NeedsSheetPage, group: WorkingGroupPage, by: User) -> MicroProjectPage:
+    """A micro-project under the group, carrying the sheet's title, summary, métiers and text."""
     project = MicroProjectPage(
         title=sheet.title,
-        slug=find_available_slug(group, slugify(sheet.title)[:240] or "micro-projet"),
+        slug=find_available_slug(group, title_slug(sheet.title)[:240] or "micro-projet"),
         summary=sheet.summary,
         needs_sheet=sheet,
         owner=by,
+        body=_description_of(sheet),
     )
+    project.metiers = list(sheet.metiers.all())
     group.add_child(instance=project)
     project.save_revision(user=by, log_action=True).publish(user=by, skip_permission_checks=True)
     return project

@@ -4,16 +4,18 @@ hiding a comment.
 Each view answers a sub-address of its page (projects.urls, projects.models.page_views), so Wagtail has
 already checked that the page is live and that the reader may open it. A view reads the form, calls the
 service, says what happened and goes back to the page; a refused form shows the page again, with what was
-typed and why (status 400).
+typed and why (status 400). Reopened later (a reload, the browser's history), an action address answers
+with a redirection to its page rather than an empty "method not allowed".
 """
+
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from ..forms import HideCommentForm, NeedCommentForm, NeedsSheetForm, NeedStatusForm
 from ..models import NeedsIndexPage, NeedsSheetPage, NeedsStatusChange, WorkingGroupPage
@@ -47,6 +49,23 @@ def apply_status_form(form: NeedStatusForm, sheet: NeedsSheetPage, by) -> NeedsS
         return None
 
 
+def post_or_back_to_page(anchor: str):
+    """A view of a sheet's form for POST; GET or HEAD (the address reopened) goes back to the page's `anchor`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, page, *args, **kwargs):
+            if request.method in ("GET", "HEAD"):
+                return redirect(f"{page.url}#{anchor}")
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+            return view(request, page, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
 def status_changed_message(change: NeedsStatusChange) -> str:
     return _("La fiche est désormais « %(status)s ».") % {"status": change.get_status_display()}
 
@@ -65,8 +84,8 @@ def submit(request, page: NeedsIndexPage):
     return response
 
 
+@post_or_back_to_page("suivi-titre")
 @permission_required(MANAGE_NEEDS, raise_exception=True)
-@require_POST
 def status(request, page: NeedsSheetPage):
     """A project officer's decision on the sheet (statut/)."""
     form = page.status_form(request, request.POST)
@@ -77,20 +96,24 @@ def status(request, page: NeedsSheetPage):
     return redirect(page.url + "#historique-titre")
 
 
-@require_POST
+@post_or_back_to_page("soutien-titre")
 def support(request, page: NeedsSheetPage):
     """« Je suis concerné·e », or no longer (soutien/)."""
     choice = request.POST.get("concerne")
     if choice not in ("oui", "non"):
         return _refused(request, page, _("Votre réponse n’a pas été comprise : rien n’a été changé."))
-    if set_support(page, request.user, choice == "oui"):
+    try:
+        concerned = set_support(page, request.user, choice == "oui")
+    except ValidationError as error:
+        return _refused(request, page, error.messages[0])
+    if concerned:
         messages.success(request, _("C’est noté : vous êtes concerné·e par ce besoin."))
     else:
         messages.success(request, _("C’est noté : vous n’êtes plus indiqué·e comme concerné·e."))
     return redirect(page.url + "#soutien-titre")
 
 
-@require_POST
+@post_or_back_to_page("commentaires-titre")
 def comment(request, page: NeedsSheetPage):
     """A comment on the sheet (commentaires/)."""
     form = NeedCommentForm(request.POST)
@@ -105,8 +128,8 @@ def comment(request, page: NeedsSheetPage):
     return _refused(request, page, _("Votre commentaire n’a pas été publié."), comment_form=form)
 
 
+@post_or_back_to_page("commentaires-titre")
 @permission_required(MANAGE_NEEDS, raise_exception=True)
-@require_POST
 def hide(request, page: NeedsSheetPage, comment_id: int):
     """An officer hides a comment, with the reason (commentaires/<id>/masquer/)."""
     hidden = page.comments.filter(pk=comment_id).first() if comment_id <= LARGEST_ID else None

@@ -124,8 +124,11 @@ def test_feeds_filter_by_tag_and_year_like_the_index(reader_client, news_index):
 def test_index_feed_links_keep_the_filters_that_apply(reader_client, news_index):
     factories.NewsPageFactory(title="Une actualité", date=datetime.date(2024, 5, 1))
     body = reader_client.get(news_index.url + "?annee=2024&tag=inconnu").content.decode()
+    assert 'href="/mon-compte/flux/s-abonner/actualites/?annee=2024"' in body
+    body = reader_client.get("/mon-compte/flux/s-abonner/actualites/?annee=2024&tag=inconnu").content.decode()
+    assert '/actualites.rss?annee=2024"' in body
+    assert '/actualites.atom?annee=2024"' in body
     assert 'href="/flux/actualites.rss?annee=2024"' in body
-    assert 'href="/flux/actualites.atom?annee=2024"' in body
 
 
 @pytest.mark.django_db

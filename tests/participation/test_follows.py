@@ -170,3 +170,19 @@ def test_a_tag_filter_offers_to_follow_the_tag(reader_client, reader, sections):
     text = page_text(reader_client.get(index.url + "?tag=bruit"))
     assert "Suivre « Bruit »" in text
     assert "Suivre « Bruit »" not in page_text(reader_client.get(index.url))
+
+
+@pytest.mark.parametrize(
+    ("factory", "section"),
+    [("CaseStudyPageFactory", "knowledge.CaseStudyIndexPage"), ("ApproachPageFactory", "knowledge.ApproachIndexPage")],
+)
+def test_a_theme_filter_of_the_knowledge_lists_offers_to_follow_the_tag(reader_client, sections, factory, section):
+    from tests import factories
+
+    page = getattr(factories, factory)()
+    page.tags.add("Bruit")
+    page.save()
+    index = sections[section]
+    assert "Suivre « Bruit »" in page_text(reader_client.get(index.url + "?theme=bruit"))
+    assert "Suivre « Bruit »" not in page_text(reader_client.get(index.url))
+    assert "Suivre « Bruit »" not in page_text(reader_client.get(index.url + "?theme=%00"))

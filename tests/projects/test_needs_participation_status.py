@@ -116,7 +116,8 @@ def test_hostile_values_in_the_form_are_refused_without_500(officer_client, shee
 @pytest.mark.django_db
 def test_hostile_query_strings_on_the_route(officer_client, sheet):
     for query in hostile_queries("status"):
-        assert officer_client.get(_status_url(sheet) + query).status_code == 405
+        response = officer_client.get(_status_url(sheet) + query)
+        assert response.status_code == 302 and response["Location"] == f"{sheet.url}#suivi-titre"
 
 
 @pytest.mark.django_db

@@ -4,6 +4,19 @@
 (function () {
   "use strict";
 
+  // What the server keeps of a text (projects.needs_text.clean_text) and counts: line breaks as one character
+  // (a browser sends them as "\r\n"), no control or format characters, no surrounding spaces, and characters
+  // rather than UTF-16 units (an emoji is one).
+  var DROPPED = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu;
+
+  function countedLength(value) {
+    var text = value.replace(/\r\n?/g, "\n").replace(DROPPED, function (char) {
+      return char === "\n" || char === "\t" ? char : "";
+    });
+    return Array.from(text.trim()).length;
+  }
+  window.portalCountedLength = countedLength;
+
   function format(number) {
     return number.toLocaleString("fr-FR");
   }
@@ -23,7 +36,7 @@
 
     var timer = null;
     function update() {
-      var length = field.value.length;
+      var length = countedLength(field.value);
       var over = length - limit;
       var text = format(length) + " / " + format(limit) + " caractères";
       if (over > 0) {
