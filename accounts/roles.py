@@ -42,6 +42,8 @@ PROJECT_OFFICER_PERMISSIONS = [
     "wagtailsearchpromotions.delete_searchpromotion",
     # Deciding on needs sheets and moderating their comments (projects.permissions).
     "projects.manage_needs",
+    # Choosing pages' responsables (governance: « Gouvernance des contenus »).
+    "governance.change_pagestewardship",
 ]
 PROJECT_OFFICER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ADMINISTRATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock", "bulk_delete"]

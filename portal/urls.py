@@ -35,6 +35,7 @@ urlpatterns = [
     path("api/search/", search_api.search, name="search_api"),
     path("", include("participation.urls")),
     path("", include("personal_feeds.urls")),
+    path("", include("governance.urls")),
     path("api/v2/", api_router.urls),
 ]
 
