@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from base.caches import versioned
+from base.memo import remember, request_memo
 from base.visibility import visible_pages
 
 from ..models import FeedbackReport
@@ -53,14 +54,21 @@ def answered_by(row: GovernedRow, user, officer: bool) -> bool:
 def my_rows(request) -> list[GovernedRow]:
     """The pages the signed-in person answers for (project officers: also those of the officers as a whole)."""
     officer = is_project_officer(request.user)
-    return [row for row in governed_rows(request) if answered_by(row, request.user, officer)]
+    rows = [row for row in governed_rows(request) if answered_by(row, request.user, officer)]
+    # The user menu's link on this very page needs no second look at every page's responsable.
+    remember(request, "governance_owns_content", officer or bool(rows))
+    return rows
 
 
-def owns_content(user) -> bool:
-    """Whether the account answers for some page (the user menu's link), once per content version."""
+def owns_content(request) -> bool:
+    """Whether the signed-in account answers for some page (the user menu's link): once per content version."""
+    user = request.user
     if not user.is_authenticated:
         return False
+    return request_memo(request, "governance_owns_content", lambda: _owns_content(user))
 
+
+def _owns_content(user) -> bool:
     def compute() -> bool:
         if is_project_officer(user):
             return True

@@ -17,6 +17,7 @@ from django.db.models import Q
 from wagtail.models import Page, Revision, get_page_models
 
 from accounts.role_names import PROJECT_OFFICERS
+from base.memo import request_memo
 from base.models import PortalPage, SectionIndexPage
 from documents.models import DocumentLibraryPage
 from knowledge.models import ApproachPage, CaseStudyPage
@@ -178,7 +179,12 @@ def answers_for(owner: Owner, user) -> bool:
 
 
 def is_project_officer(user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=PROJECT_OFFICERS).exists())
+    """A project officer (or a superuser), read once per account object."""
+
+    def compute() -> bool:
+        return user.is_active and (user.is_superuser or user.groups.filter(name=PROJECT_OFFICERS).exists())
+
+    return request_memo(user, "governance_is_project_officer", compute)
 
 
 def pages_answered_by_person(person: Person) -> list[int]:

@@ -79,4 +79,4 @@ def page_stewardship(context) -> str:
 def owns_content(context) -> bool:
     request = context.get("request")
     user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated and owns_content_service(user))
+    return bool(user and user.is_authenticated and owns_content_service(request))
