@@ -10,13 +10,16 @@ from django.db.models import Count
 from django.utils import timezone
 
 from base.caches import versioned
+from base.content_version import content_version
 from base.memo import remember, request_memo
 from base.visibility import visible_pages
 
 from ..models import FeedbackReport
 from .feedback import usefulness
-from .owners import governed_pages, is_project_officer, resolve_owners
+from .owners import answers_by_choice_or_default, governed_pages, is_project_officer
 from .reviews import ReviewState, review_states
+
+SESSION_OWNS_CONTENT = "governance_owns_content"
 
 
 @dataclass
@@ -61,21 +64,29 @@ def my_rows(request) -> list[GovernedRow]:
 
 
 def owns_content(request) -> bool:
-    """Whether the signed-in account answers for some page (the user menu's link): once per content version."""
+    """Whether the signed-in account answers for some page (the user menu's link): once per content version,
+    kept in the session beside that version, so that the menu costs no query on other pages."""
     user = request.user
     if not user.is_authenticated:
         return False
-    return request_memo(request, "governance_owns_content", lambda: _owns_content(user))
+
+    def compute() -> bool:
+        version = content_version()
+        stored = request.session.get(SESSION_OWNS_CONTENT)
+        if version is not None and stored and stored[0] == version:
+            return stored[1]
+        value = _owns_content(user)
+        if version is not None:
+            request.session[SESSION_OWNS_CONTENT] = [version, value]
+        return value
+
+    return request_memo(request, "governance_owns_content", compute)
 
 
 def _owns_content(user) -> bool:
-    def compute() -> bool:
-        if is_project_officer(user):
-            return True
-        pages = list(governed_pages().specific())
-        return any(owner.person and owner.person.user_id == user.pk for owner in resolve_owners(pages).values())
-
-    return versioned("governance-owns-content", compute, user.pk)
+    # Those who answer for a page by choice or by their type's default; a page that falls back to someone
+    # (they published it last, they pilot its group) reaches them through its reminders.
+    return versioned("governance-owns-content", lambda: answers_by_choice_or_default(user), user.pk)
 
 
 def open_reports(reader, rows: list[GovernedRow]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Exists, Q
 from wagtail.models import Page, Revision, get_page_models
 
 from accounts.role_names import PROJECT_OFFICERS
@@ -81,41 +81,80 @@ def owner_of(page) -> Owner:
     return resolve_owners([page])[page.pk]
 
 
-def resolve_owners(pages) -> dict[int, Owner]:
-    """The responsable of each of these (specific) pages, by page id, in a constant number of queries."""
+def stewardships(page_ids) -> dict[int, PageStewardship]:
+    """The stewardship rows of these pages, with their chosen responsable, by page id."""
+    return {row.page_id: row for row in PageStewardship.objects.for_pages(page_ids).select_related("owner__user")}
+
+
+def resolve_owners(pages, rows: dict[int, PageStewardship] | None = None) -> dict[int, Owner]:
+    """The responsable of each of these (specific) pages, by page id, in a constant number of queries; `rows`:
+    their stewardships when the caller has read them (stewardships())."""
     pages = [getattr(page, "specific", page) for page in pages]
     if not pages:
         return {}
-    ids = [page.pk for page in pages]
-    chosen = {
-        row.page_id: row.owner
-        for row in PageStewardship.objects.for_pages(ids).filter(owner__isnull=False).select_related("owner__user")
-    }
-    groups_by_path = _ancestor_groups(pages)
-    pilots = _first_pilots({group.pk for group in groups_by_path.values()} | _group_ids(pages))
-    publishers = dict(
-        Revision.objects.filter(pk__in=[p.live_revision_id for p in pages if p.live_revision_id]).values_list(
-            "pk", "user_id"
-        )
-    )
-    author_ids = {page.author_id for page in pages if isinstance(page, NewsPage) and page.author_id}
-    user_ids = {page.owner_id for page in pages if page.owner_id} | {uid for uid in publishers.values() if uid}
-    people = list(Person.objects.filter(Q(pk__in=author_ids) | Q(user_id__in=user_ids)).select_related("user"))
-    by_pk = {person.pk: person for person in people}
-    by_user = {person.user_id: person for person in people if person.user_id}
-
-    owners = {}
+    rows = stewardships([page.pk for page in pages]) if rows is None else rows
+    owners: dict[int, Owner] = {}
+    # Each step reads only for the pages the steps before left without a responsable still in the service.
+    rest = []
     for page in pages:
-        candidates = [(chosen.get(page.pk), OwnerSource.CHOSEN)]
-        if isinstance(page, NeedsSheetPage):
-            owners[page.pk] = next((Owner(p, s) for p, s in candidates if is_present(p)), OFFICERS)
-            continue
-        candidates.append((_type_default(page, pilots, by_pk, by_user), OwnerSource.DEFAULT))
-        candidates.append((by_user.get(publishers.get(page.live_revision_id)), OwnerSource.LAST_PUBLISHER))
+        row = rows.get(page.pk)
+        if row is not None and is_present(row.owner):
+            owners[page.pk] = Owner(row.owner, OwnerSource.CHOSEN)
+        elif isinstance(page, NeedsSheetPage):
+            owners[page.pk] = OFFICERS
+        else:
+            rest.append(page)
+    if not rest:
+        return owners
+
+    pilots = _first_pilots(_group_ids(rest))
+    author_ids = {page.author_id for page in rest if isinstance(page, NewsPage) and page.author_id}
+    by_pk, by_user = _people(author_ids, {page.owner_id for page in rest if page.owner_id})
+    rest = _settle(rest, owners, OwnerSource.DEFAULT, lambda page: _type_default(page, pilots, by_pk, by_user))
+    if not rest:
+        return owners
+
+    revision_ids = [page.live_revision_id for page in rest if page.live_revision_id]
+    publishers = dict(Revision.objects.filter(pk__in=revision_ids).values_list("pk", "user_id")) if revision_ids else {}
+    _, publisher_people = _people(set(), set(publishers.values()) - set(by_user) - {None})
+    by_user.update(publisher_people)
+    rest = _settle(
+        rest, owners, OwnerSource.LAST_PUBLISHER, lambda page: by_user.get(publishers.get(page.live_revision_id))
+    )
+    if not rest:
+        return owners
+
+    # A working group's own pilots were read above: only other pages look for the group they are in.
+    groups_by_path = _ancestor_groups([page for page in rest if not isinstance(page, WorkingGroupPage)])
+    pilots.update(_first_pilots({group.pk for group in groups_by_path.values()} - set(pilots)))
+
+    def group_pilot(page):
         group = _nearest_group(page, groups_by_path)
-        candidates.append((pilots.get(group.pk) if group else None, OwnerSource.GROUP_PILOT))
-        owners[page.pk] = next((Owner(p, s) for p, s in candidates if is_present(p)), OFFICERS)
+        return pilots.get(group.pk) if group else None
+
+    for page in _settle(rest, owners, OwnerSource.GROUP_PILOT, group_pilot):
+        owners[page.pk] = OFFICERS
     return owners
+
+
+def _settle(pages, owners, source, candidate) -> list:
+    """Give each page its candidate when still in the service; the pages left without one."""
+    left = []
+    for page in pages:
+        person = candidate(page)
+        if is_present(person):
+            owners[page.pk] = Owner(person, source)
+        else:
+            left.append(page)
+    return left
+
+
+def _people(person_ids: set, user_ids: set) -> tuple[dict, dict]:
+    """People by id and by account id (one query, none when there is nothing to read)."""
+    if not person_ids and not user_ids:
+        return {}, {}
+    people = list(Person.objects.filter(Q(pk__in=person_ids) | Q(user_id__in=user_ids)).select_related("user"))
+    return {person.pk: person for person in people}, {person.user_id: person for person in people if person.user_id}
 
 
 def _type_default(page, pilots, by_pk, by_user) -> Person | None:
@@ -185,6 +224,22 @@ def is_project_officer(user) -> bool:
         return user.is_active and (user.is_superuser or user.groups.filter(name=PROJECT_OFFICERS).exists())
 
     return request_memo(user, "governance_is_project_officer", compute)
+
+
+def answers_by_choice_or_default(user) -> bool:
+    """Whether the account is a project officer, or its person the chosen or default responsable of some page
+    (one query)."""
+    if user.is_superuser:
+        return True
+    pilot = Q(group_memberships__role=WorkingGroupMember.Role.PILOT)
+    as_person = Person.objects.filter(Q(stewarded_pages__isnull=False) | Q(news__isnull=False) | pilot, user=user)
+    created = Page.objects.filter(owner=user).type(NewsPage, CaseStudyPage, ApproachPage)
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk, is_active=True)
+        .filter(Q(groups__name=PROJECT_OFFICERS) | Exists(as_person) | Exists(created))
+        .exists()
+    )
 
 
 def pages_answered_by_person(person: Person) -> list[int]:

@@ -24,7 +24,7 @@ from projects.models import MicroProjectPage, WorkingGroupPage
 
 from ..choices import ReviewReason
 from ..models import PageReview, PageStewardship, ReviewPeriods
-from .owners import Owner, resolve_owners
+from .owners import Owner, resolve_owners, stewardships
 
 # A page whose review falls within this many days is already on its responsable's list.
 DUE_SOON = datetime.timedelta(days=30)
@@ -74,8 +74,8 @@ def review_states(pages, today: datetime.date | None = None, periods: ReviewPeri
     pages = [getattr(page, "specific", page) for page in pages]
     today = today or timezone.localdate()
     periods = periods or ReviewPeriods.load()
-    owners = resolve_owners(pages)
-    rows = {row.page_id: row for row in PageStewardship.objects.for_pages([page.pk for page in pages])}
+    rows = stewardships([page.pk for page in pages])
+    owners = resolve_owners(pages, rows)
     states = {}
     for page in pages:
         row = rows.get(page.pk)
