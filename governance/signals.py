@@ -1,6 +1,7 @@
 """What changes a page's footer, and the changes that ask for a review of a page.
 
-- a responsable chosen, a review made: a new content version (the footer is shared between readers);
+- a responsable chosen, a review made, review periods changed: a new content version (the footer is shared
+  between readers);
 - an account deactivated: the pages its person answered for ask for a review (their responsable has left);
 - a working group published as closed: its pages and its news ask for a review;
 - a document replaced or deleted: the pages that link to it (Wagtail's reference index) ask for a review;
@@ -25,7 +26,7 @@ from projects.choices import GroupStatus
 from projects.models import WorkingGroupPage
 
 from .choices import ReviewReason
-from .models import PageReview, PageStewardship
+from .models import PageReview, PageStewardship, ReviewPeriods
 from .services.owners import pages_answered_by_person
 from .services.reviews import request_review
 
@@ -35,6 +36,13 @@ from .services.reviews import request_review
 @receiver(post_save, sender=PageReview, dispatch_uid="governance_review_saved")
 def bump_on_stewardship_change(sender, raw=False, **kwargs):
     if not raw:
+        bump_content_version()
+
+
+@receiver(post_save, sender=ReviewPeriods, dispatch_uid="governance_periods_saved")
+def bump_on_periods_change(sender, created=False, raw=False, **kwargs):
+    # The row is created with the defaults the first time a page reads it: nothing changes then.
+    if not raw and not created:
         bump_content_version()
 
 

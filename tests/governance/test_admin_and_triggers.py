@@ -112,3 +112,34 @@ def test_reminders_skip_owners_who_may_not_open_the_page(owned_page, reader, com
     restrict_page_to_groups(owned_page, committee)
     remind_reviews()
     assert not Notification.objects.filter(recipient=reader).exists()
+
+
+def test_administrators_set_the_review_periods_and_pages_follow(
+    owned_page, admin_client, reader_client, officer_client
+):
+    from governance.models import ReviewPeriods
+
+    PageStewardship.objects.filter(page=owned_page).update(
+        last_reviewed_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    assert "n’a pas été vérifiée" not in page_text(reader_client.get(owned_page.url))
+    url = reverse("wagtailsettings:edit", args=["governance", "reviewperiods", ReviewPeriods.load().pk])
+    assert officer_client.get(url).status_code in (302, 403)
+    data = {
+        "working_group_months": "12",
+        "approach_months": "12",
+        "case_study_months": "6",
+        "document_months": "24",
+        "news_months": "",
+        "other_months": "",
+    }
+    assert admin_client.post(url, data).status_code == 302
+    assert ReviewPeriods.load().case_study_months == 6
+    assert "n’a pas été vérifiée" in page_text(reader_client.get(owned_page.url))
+    refused = admin_client.post(url, {**data, "case_study_months": "99999999999999999999"})
+    assert refused.status_code == 200 and ReviewPeriods.load().case_study_months == 6
+
+
+def test_the_page_editor_links_to_the_responsable_of_the_page(owned_page, officer_client):
+    edit = officer_client.get(reverse("wagtailadmin_pages:edit", args=[owned_page.pk]))
+    assert reverse("governance_admin:edit", args=[owned_page.pk]) in edit.content.decode()
