@@ -45,6 +45,8 @@ PROJECT_OFFICER_PERMISSIONS = [
     # Listing the personal subscription addresses and revoking one (personal_feeds.wagtail_hooks).
     "personal_feeds.view_feedtoken",
     "personal_feeds.delete_feedtoken",
+    # Choosing pages' responsables (governance: « Gouvernance des contenus »).
+    "governance.change_pagestewardship",
 ]
 PROJECT_OFFICER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ADMINISTRATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock", "bulk_delete"]

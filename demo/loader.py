@@ -19,6 +19,7 @@ from .accounts import LoadedAccount, ensure_accounts
 from .content import DemoContext, import_demo_pages, load_json
 from .dates import DemoCalendar
 from .directory import ensure_metiers, ensure_people
+from .governance import ensure_governance
 from .library import ensure_documents
 from .needs_participation import ensure_needs_participation
 from .site import ensure_micro_projects, fill_home_and_sections, fill_service_project
@@ -72,6 +73,9 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> list[LoadedA
 
         log("Historique, soutiens et commentaires des fiches besoins…")
         ensure_needs_participation(created_ids)
+
+        log("Responsables des pages, vérifications et avis des lecteurs…")
+        log(f"  {ensure_governance()} page(s) avec leur responsable de démonstration.")
 
         # A group gets its pilots' rights when published; an account created after its groups gets them here,
         # from each group's pilots as they are now. Existing accounts' roles are left as they are.

@@ -8,6 +8,9 @@ class NotificationKind(models.TextChoices):
     PUBLICATION = "publication", _("Publication")
     UPDATE = "update", _("Mise à jour")
     STATUS = "status", _("Statut de fiche")
+    # A page to check, or a reader's report on it and its answer (governance).
+    REVIEW = "review", _("Vérification de page")
+    FEEDBACK = "feedback", _("Retour de lecteur")
 
 
 class DeliveryKind(models.TextChoices):

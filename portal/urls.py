@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("participation.urls")),
     path("", include("personal_feeds.urls")),
     path("", include("legal.urls")),
+    path("", include("governance.urls")),
     path("api/v2/", api_router.urls),
 ]
 

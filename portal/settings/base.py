@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "participation",
     "personal_feeds",
     "dashboard",
+    "governance",
     "importer",
     "demo",
     "operations",
@@ -193,6 +194,8 @@ SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SSO_REQUESTS_TIMEOUT", 10)
 # with the content version (base.sessions).
 SESSION_ENGINE = "base.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
+# Days after the reminder to a page's responsable before the project officers hear of a page still unchecked.
+GOVERNANCE_ESCALATION_DAYS = env_int("GOVERNANCE_ESCALATION_DAYS", 14)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
