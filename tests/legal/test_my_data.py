@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from governance.models import FeedbackReport, PageReview
 from participation.models import Follow, Notification
 from personal_feeds.models import FeedToken
 from projects.models import NeedComment, NeedSupport
@@ -31,6 +32,8 @@ def two_people(reader, committee_member, page_of_each_type):
         Follow.objects.create(user=user, page=news)
         Notification.objects.create(recipient=user, page=news, kind="publication", message=f"Notif {word}", key=word)
         FeedToken.objects.create(user=user, secret=f"secret{word}0123456789", prefix=f"s{word}"[:8])
+        FeedbackReport.objects.create(page=news, reporter=user, text=f"Lien cassé {word}")
+        PageReview.objects.create(page=news, reviewed_by=user, comment=f"Relu {word}")
     return reader, committee_member
 
 
@@ -41,7 +44,16 @@ def test_my_data_as_json_holds_my_data_only(reader_client, two_people, django_as
     assert "no-store" in response["Cache-Control"]
     text = response.content.decode()
     data = json.loads(text)["sections"]
-    for key in ("compte", "fiche_annuaire", "abonnements", "notifications", "fiches_besoins", "commentaires"):
+    for key in (
+        "compte",
+        "fiche_annuaire",
+        "abonnements",
+        "notifications",
+        "fiches_besoins",
+        "commentaires",
+        "signalements",
+        "verifications",
+    ):
         assert data[key]["rows"], key
     assert data["compte"]["rows"][0]["email"] == "lecteur@example.org"
     assert "LECTRICE" in text and "AUTRUI" not in text and "membre@example.org" not in text
