@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "importer",
     "demo",
     "operations",
+    "legal",
     # Wagtail
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
