@@ -19,7 +19,7 @@ adresse du portail, en largeur d’ordinateur (1 280 px) et de téléphone (390 
 visible, menus de l’en-tête.</li>
 <li>Zoom à 200 %, texte seul agrandi à 200 % et affichage sur 320 px de large, sans défilement horizontal.</li>
 <li>Examen manuel des critères qu’aucun outil ne vérifie (images, couleurs, tableaux, liens, structure,
-présentation, formulaires, navigation, consultation) : 68 critères évalués, dont le détail est tenu dans le
+présentation, formulaires, navigation, consultation) : 67 critères évalués, dont le détail est tenu dans le
 rapport d’audit du portail.</li>
 </ul>
 <p>Échantillon : accueil, projet de service, groupes de travail (liste, page d’un groupe, micro-projet),
@@ -36,9 +36,8 @@ n’ont pas encore été vérifiés ; leur état est indiqué à côté de chaqu
 accessible », « à vérifier »).</li>
 <li>Limite de temps (critère 13.1) : la session se ferme 10 heures après la connexion, sans avertissement ni
 possibilité de la prolonger ; un formulaire en cours de saisie à ce moment est à recommencer.</li>
-<li>Contenus rédigés par les contributeurs (critères 1.3, 6.1, 9.1) : l’alternative des images, l’intitulé des
-liens et la hiérarchie des titres des textes riches dépendent de leurs auteurs ; ils ne sont vérifiés que
-sur l’échantillon.</li>
+<li>Contenus rédigés par les contributeurs (critères 1.3 et 9.1) : l’alternative des images et la hiérarchie
+des titres des textes riches dépendent de leurs auteurs ; elles ne sont vérifiées que sur l’échantillon.</li>
 </ul>
 """
 

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
-from base.caches import versioned
-from base.context_processors import loaded_page
+from base.context_processors import home_sections
 
 from ..choices import ComplianceStatus
 from ..models import AccessibilityStatementPage
@@ -20,23 +20,17 @@ class AccessibilityMention:
     statement: Page
 
 
-def _published_status() -> tuple[str, str] | None:
-    """Path and status of the published statement; None without one."""
-    return AccessibilityStatementPage.objects.current().values_list("path", "compliance_status").first()
-
-
 def accessibility_mention(request) -> AccessibilityMention | None:
-    """The footer's mention for this reader: read once per content version (publishing the statement changes
-    the version, base.content_version), and only when the reader may open the statement, found among the home
-    page's sections already loaded for the navigation (base.context_processors)."""
+    """The footer's mention for this reader, from the published statement among the home page's sections: they
+    are read with its status once per content version (base.sites; publishing the statement changes the version,
+    a draft does not), and only those the reader may open are there (base.context_processors)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    published = versioned("accessibility-statement", _published_status)
-    if published is None:
-        return None
-    path, status = published
-    statement = loaded_page(request, path)
-    if statement is None:
-        return None
-    return AccessibilityMention(status=status, label=str(ComplianceStatus(status).label), statement=statement)
+    statement_type = ContentType.objects.get_for_model(AccessibilityStatementPage).pk
+    for section in home_sections(request):
+        if section.content_type_id != statement_type:
+            continue
+        status = section.accessibilitystatementpage.compliance_status
+        return AccessibilityMention(status=status, label=str(ComplianceStatus(status).label), statement=section)
+    return None

@@ -10,4 +10,6 @@ register = template.Library()
 @register.inclusion_tag("legal/includes/accessibility_mention.html", takes_context=True)
 def accessibility_mention(context):
     """« Accessibilité : … conforme », linking to the statement, for a reader who may open it."""
-    return {"mention": mention_for(context.get("request"))}
+    request = context.get("request")
+    # The request goes along: {% pageurl %} finds the site's root paths on it rather than in the database.
+    return {"mention": mention_for(request), "request": request}
