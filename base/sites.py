@@ -18,6 +18,15 @@ from .framework import give_wagtail_root_paths, give_wagtail_site, raw_host
 
 # What the navigation and the section links read of a section page.
 SECTION_FIELDS = ("title", "slug", "url_path", "depth", "path", "content_type", "show_in_menus", "live")
+# Fields of a section's own type read in the same query ("relation__field"), for what every page shows of that
+# section (the accessibility statement's status in the footer): added by the apps (read_with_sections).
+SECTION_DETAILS: list[str] = []
+
+
+def read_with_sections(*fields: str) -> None:
+    """Have these fields of a section type ("accessibilitystatementpage__compliance_status") read with the site
+    tree, so that showing them on every page costs no query (called from an app's ready())."""
+    SECTION_DETAILS.extend(field for field in fields if field not in SECTION_DETAILS)
 
 
 @dataclass
@@ -48,7 +57,13 @@ def _read_site_tree() -> SiteTree:
     roots = {site.root_page.path: site.pk for site in sites}
     if roots:
         depth = min(site.root_page.depth for site in sites) + 1
-        children = Page.objects.filter(depth=depth, live=True).only(*SECTION_FIELDS).order_by("path")
+        relations = sorted({field.split("__")[0] for field in SECTION_DETAILS})
+        children = (
+            Page.objects.filter(depth=depth, live=True)
+            .select_related(*relations)
+            .only(*SECTION_FIELDS, *SECTION_DETAILS)
+            .order_by("path")
+        )
         for child in children:
             site_pk = roots.get(child.path[: -Page.steplen])
             if site_pk is not None:

@@ -1,4 +1,4 @@
-"""Filters of the document library: dossier (collection), type of file and métier.
+"""Filters of the document library: dossier (collection), type of file, métier and accessibility.
 
 The dossiers offered are only those the reader may open (base.visibility).
 """
@@ -9,6 +9,8 @@ from wagtail.models import Collection
 
 from base.filters import ListingFilterSet, MetierFilter, SafeChoiceFilter, SafeModelChoiceFilter
 from base.visibility import hidden_paths
+
+from .choices import DocumentAccessibility
 
 FILE_TYPES = [("pdf", "PDF"), ("docx", "DOCX"), ("odt", "ODT"), ("xlsx", "XLSX"), ("pptx", "PPTX")]
 
@@ -46,10 +48,16 @@ class DocumentFilterSet(ListingFilterSet):
     )
     type = SafeChoiceFilter(label=_("Type de fichier"), choices=FILE_TYPES, method="filter_type")
     metier = DocumentMetierFilter()
+    accessibility = SafeChoiceFilter(
+        label=_("Accessibilité"), choices=DocumentAccessibility.choices, method="filter_accessibility"
+    )
 
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset=queryset, request=request, **kwargs)
         self.filters["collection"].queryset = visible_collections(request)
+
+    def filter_accessibility(self, queryset, name, value):
+        return queryset.with_accessibility(value) if value else queryset
 
     def filter_type(self, queryset, name, value):
         return queryset.filter(file__iendswith=f".{value}") if value else queryset

@@ -10,6 +10,7 @@ from base.models import SectionIndexPage
 from base.services.listing import paginated
 from search.registry import Facets, Kind, Source, searchable
 
+from .choices import DocumentAccessibility
 from .filters import DocumentFilterSet
 from .querysets import PortalDocumentQuerySet
 from .services.search import ranked_search
@@ -50,10 +51,20 @@ class PortalDocument(AbstractDocument):
         _("lecture du texte"), max_length=20, choices=TextStatus.choices, default=TextStatus.PENDING, editable=False
     )
     text_status_message = models.TextField(_("détail de la lecture du texte"), blank=True, editable=False)
+    accessibility = models.CharField(
+        _("accessibilité"),
+        max_length=20,
+        choices=DocumentAccessibility.choices,
+        default=DocumentAccessibility.TO_CHECK,
+        help_text=_(
+            "Accessible : lisible avec un lecteur d’écran (PDF balisé, titres, textes alternatifs). "
+            "Indiqué à côté de chaque lien vers le document."
+        ),
+    )
 
     objects = PortalDocumentQuerySet.as_manager()
 
-    admin_form_fields = Document.admin_form_fields + ("description", "metiers")
+    admin_form_fields = Document.admin_form_fields + ("description", "metiers", "accessibility")
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),
@@ -76,7 +87,7 @@ class PortalDocument(AbstractDocument):
 
 class DocumentLibraryPage(SectionIndexPage):
     """The document library: every shared working document the reader may open, searchable by its
-    content, filterable by collection, type and métier."""
+    content, filterable by collection, type, métier and accessibility."""
 
     subpage_types = []
     per_page = 20

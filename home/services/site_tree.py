@@ -27,9 +27,11 @@ SECTIONS = {
     "documents.DocumentLibraryPage": ("Documents", "bibliotheque"),
     "people.DirectoryPage": ("Annuaire", "annuaire"),
     "dashboard.DashboardPage": ("Tableau de bord", "tableau-de-bord"),
+    "legal.AccessibilityStatementPage": ("Déclaration d’accessibilité", "accessibilite"),
 }
-# Sections reached from other pages rather than from the main menu (the key figures lead to the dashboard).
-OUTSIDE_MENU = {"dashboard.DashboardPage"}
+# Sections reached from other pages rather than from the main menu (the key figures lead to the dashboard, every
+# page's footer to the accessibility statement).
+OUTSIDE_MENU = {"dashboard.DashboardPage", "legal.AccessibilityStatementPage"}
 
 
 def configured_host() -> tuple[str, int]:
@@ -89,7 +91,9 @@ def ensure_section(label: str) -> Page:
     if existing is not None:
         return existing
     title, slug = SECTIONS[label]
-    section = model(title=title, slug=slug, show_in_menus=label not in OUTSIDE_MENU)
+    # A type may say what it holds from the start (the accessibility statement, written from the audit).
+    initial = model.initial_content() if hasattr(model, "initial_content") else {}
+    section = model(title=title, slug=slug, show_in_menus=label not in OUTSIDE_MENU, **initial)
     home.add_child(instance=section)
     section.save_revision().publish()
     return section

@@ -1,3 +1,5 @@
+from ..choices import ComplianceStatus
+from .accessibility import AccessibilityStatementPage
 from .personal_data import PersonalDataPage
 
-__all__ = ["PersonalDataPage"]
+__all__ = ["AccessibilityStatementPage", "ComplianceStatus", "PersonalDataPage"]

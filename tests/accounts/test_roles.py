@@ -85,10 +85,27 @@ def test_every_page_falls_under_the_approval_workflow(roles, page_of_each_type):
         assert workflow is not None and workflow.name == WORKFLOW_NAME, label
 
 
+# The accessibility statement commits the organisation: administrators alone change it (legal.permissions).
+ADMINISTRATORS_ONLY = {"legal.AccessibilityStatementPage"}
+
+
 @pytest.mark.django_db
 def test_project_officer_can_edit_and_publish_every_page(project_officer, page_of_each_type):
     for label, page in page_of_each_type.items():
         permissions = page.permissions_for_user(project_officer)
+        may = label not in ADMINISTRATORS_ONLY
+        assert permissions.can_edit() is may, label
+        assert permissions.can_publish() is may, label
+
+
+@pytest.mark.django_db
+def test_administrators_edit_and_publish_every_page(page_of_each_type, django_user_model, roles):
+    from accounts.roles import ADMINISTRATORS
+
+    administrator = django_user_model.objects.create_user(username="adm", email="adm@example.org", password="x")
+    administrator.groups.add(roles[ADMINISTRATORS])
+    for label, page in page_of_each_type.items():
+        permissions = page.permissions_for_user(django_user_model.objects.get(pk=administrator.pk))
         assert permissions.can_edit(), label
         assert permissions.can_publish(), label
 

@@ -105,6 +105,13 @@ def build_portal() -> dict:
         file__filename="trame-fiche-action.txt",
         file__data=b"Trame : contexte, objectifs, public cible, calendrier.",
     )
+    factories.DocumentFactory(
+        title="Compte rendu scanné de 2019",
+        collection=collection,
+        accessibility="not_accessible",
+        file__filename="compte-rendu-2019.txt",
+        file__data=b"Compte rendu numerise.",
+    )
     image = factories.ImageFactory(title="Réunion des pilotes", collection=collection)
 
     service_project = ServiceProjectPage.objects.get(pk=sections["projects.ServiceProjectPage"].pk)
@@ -281,4 +288,10 @@ def build_portal() -> dict:
         "dashboard": sections["dashboard.DashboardPage"].url,
         "notifications": "/notifications/",
         "my subscriptions": "/mon-compte/abonnements/",
+        "my card": "/ma-fiche/",
+        "password change": "/comptes/mot-de-passe/",
+        "accessibility statement": sections["legal.AccessibilityStatementPage"].url,
+        "filtered document library": sections["documents.DocumentLibraryPage"].url + "?accessibility=not_accessible",
+        "refused filters": sections["news.NewsIndexPage"].url + "?annee=%C2%B2&metier=inconnu",
+        "search without results": "/recherche/?q=zzzzqqq",
     }

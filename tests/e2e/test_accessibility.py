@@ -44,6 +44,17 @@ def test_the_sign_in_page_is_accessible(page, live_server, portal):
     assert_no_blocking_violations(problems)
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/comptes/mot-de-passe/oublie/", "/comptes/mot-de-passe/oublie/envoye/", "/desabonnement/inconnu/"],
+    ids=["password reset", "password reset sent", "unsubscribe with an unknown link"],
+)
+def test_the_pages_open_without_signing_in_are_accessible(page, live_server, portal, path):
+    response = page.goto(live_server.url + path)
+    assert response.status < 500
+    assert_no_blocking_violations(blocking_violations(page, path))
+
+
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
 def test_every_page_type_and_route_is_accessible(page, live_server, portal, width):
     page.set_viewport_size({"width": width, "height": 900})
