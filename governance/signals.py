@@ -2,7 +2,8 @@
 
 - a responsable chosen, a review made, review periods changed: a new content version (the footer is shared
   between readers);
-- an account deactivated: the pages its person answered for ask for a review (their responsable has left);
+- an account deactivated: the pages its person answered for ask for a review (their responsable has left),
+  and the project officers are told who answers for each now (a task);
 - a working group published as closed: its pages and its news ask for a review;
 - a document replaced or deleted: the pages that link to it (Wagtail's reference index) ask for a review;
 - a page published with « Publier et prévenir les abonnés » (an important change): the pages linking to it.
@@ -10,6 +11,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
@@ -29,6 +31,7 @@ from .choices import ReviewReason
 from .models import PageReview, PageStewardship, ReviewPeriods
 from .services.owners import pages_answered_by_person
 from .services.reviews import request_review
+from .tasks import tell_officers_of_departure_later
 
 
 @receiver(post_save, sender=PageStewardship, dispatch_uid="governance_stewardship_saved")
@@ -53,9 +56,15 @@ def owner_leaves(sender, instance, raw=False, update_fields=None, **kwargs):
     was_active = sender.objects.filter(pk=instance.pk, is_active=True).exists()
     person = Person.objects.filter(user_id=instance.pk).first()
     if was_active and person is not None:
-        request_review(pages_answered_by_person(person), ReviewReason.OWNER_LEFT)
+        page_ids = pages_answered_by_person(person)
+        request_review(page_ids, ReviewReason.OWNER_LEFT)
         # The footers name another responsable now.
         bump_content_version()
+        if page_ids:
+            # Once the departure is saved, so that the pages' new responsables are read without the person.
+            transaction.on_commit(
+                lambda: tell_officers_of_departure_later.enqueue(person.pk, person.full_name, list(page_ids))
+            )
 
 
 def _referring_pages(target) -> set[int]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from governance.models import PageStewardship
 from governance.services.owners import owner_of
 from governance.services.reminders import remind_reviews
-from governance.services.reviews import review_state
+from governance.services.reviews import review_state, set_owner
 from participation.models import Notification
 from participation.signals import announced_pages
 from projects.choices import GroupStatus
@@ -87,6 +87,28 @@ def test_an_owner_leaving_asks_for_a_review(owned_page, reader):
     reader.is_active = False
     reader.save()
     assert review_state(owned_page).reason == "owner_left"
+
+
+def test_the_project_officers_are_told_who_answers_for_a_departed_owners_pages(
+    owned_page, reader, project_officer, committee, django_capture_on_commit_callbacks
+):
+    hidden = StandardPageFactory(title="Page du comité")
+    restrict_page_to_groups(hidden, committee)
+    set_owner(hidden, owner_of(owned_page).person)
+    with django_capture_on_commit_callbacks(execute=True):
+        reader.is_active = False
+        reader.save()
+    told = Notification.objects.filter(recipient=project_officer, kind="review")
+    assert [notification.page_id for notification in told] == [owned_page.pk]
+    message = told.get().message
+    assert "a quitté le service" in message and "Bruit en atelier" in message
+    successor = owner_of(owned_page)
+    expected = successor.person.full_name if successor.person else "les chargés de projet"
+    assert message.endswith(f"la page revient à {expected}.")
+    # Only once, whatever saves the account again.
+    with django_capture_on_commit_callbacks(execute=True):
+        reader.save()
+    assert told.count() == 1
 
 
 def test_reminders_go_once_then_escalate_to_the_officers(owned_page, reader, project_officer, capsys):
