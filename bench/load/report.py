@@ -18,6 +18,7 @@ KINDS = [
     ("case_study", "une étude de cas", 0.50),
     ("approach", "une démarche", 0.50),
     ("agenda", "agenda", 0.35),
+    ("dashboard", "tableau de bord", 0.30),
     ("search", "recherche (mot courant)", 0.20),
     ("document", "téléchargement d'un document", None),
     ("rss", "flux RSS", None),

@@ -40,6 +40,7 @@ from accounts.models import User  # noqa: E402
 from accounts.roles import READERS, ensure_roles  # noqa: E402
 from base.text import fold  # noqa: E402
 from bench.search import corpus  # noqa: E402
+from dashboard.models import DashboardPage  # noqa: E402
 from demo.loader import load_demo  # noqa: E402
 from documents.models import PortalDocument, TextStatus  # noqa: E402
 from events.models import EventIndexPage  # noqa: E402
@@ -329,6 +330,7 @@ def page_urls() -> dict[str, list[str]]:
         "case_study": _urls(CaseStudyPage.objects.live(), reader),
         "approach": _urls(ApproachPage.objects.live(), reader),
         "agenda": [EventIndexPage.objects.get().get_url()],
+        "dashboard": [DashboardPage.objects.get().get_url()],
         "search": [f"/recherche/?q={quote(word)}" for word in SEARCH_WORDS],
         "document": [document.url for document in documents[::step][:URLS_PER_KIND]],
         "rss": ["/flux/actualites.rss"],
