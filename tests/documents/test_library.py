@@ -41,6 +41,8 @@ def uploaded_docx(officer_client, django_capture_on_commit_callbacks, library):
 def test_uploading_through_the_admin_extracts_the_text(uploaded_docx):
     assert "pré-reprise" in uploaded_docx.extracted_text
     assert uploaded_docx.extracted_from_hash == uploaded_docx.file_hash != ""
+    # Posted without an accessibility status, as an older form or a script would: « à vérifier ».
+    assert uploaded_docx.accessibility == "to_check"
 
 
 @pytest.mark.django_db
