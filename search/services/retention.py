@@ -21,12 +21,14 @@ def expired_queries(now: datetime.datetime | None = None):
 
 
 def purge_search_log(now: datetime.datetime | None = None, batch_size: int = 500, progress=None) -> int:
-    """Delete the expired queries, in batches; returns how many. Running it again deletes nothing more."""
+    """Delete the expired queries (and how each was spelt), in batches; returns how many. Running it again deletes nothing more."""
     deleted = 0
     while True:
         ids = list(expired_queries(now).values_list("pk", flat=True)[:batch_size])
         if not ids:
             return deleted
-        deleted += SearchQueryRecord.objects.filter(pk__in=ids).delete()[0]
+        # The spellings of each query go with it (a cascade): the count is of queries only.
+        SearchQueryRecord.objects.filter(pk__in=ids).delete()
+        deleted += len(ids)
         if progress is not None:
             progress(len(ids))

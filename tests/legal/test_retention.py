@@ -46,7 +46,8 @@ def test_search_queries_older_than_13_months_leave_only_daily_counts(clock):
     clock.set(datetime.datetime(2026, 2, 11, 10, 0, tzinfo=datetime.UTC))  # 13 months and a day after START
     output = io.StringIO()
     call_command("apply_retention", stdout=output)
-    assert sorted(SearchQueryRecord.objects.values_list("query", flat=True)) == ["amiante", "ergonomie"]
+    kept = SearchQueryRecord.objects.prefetch_related("spellings").order_by("query")
+    assert [[spelling.text for spelling in record.spellings.all()] for record in kept] == [["amiante"], ["ergonomie"]]
     assert "Recherches supprimées : 1" in output.getvalue()
     counts = {row.day: row.searches for row in SearchDailyCount.objects.all()}
     assert counts == {START.date(): 2, (START + datetime.timedelta(days=200)).date(): 2}
