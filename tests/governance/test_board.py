@@ -185,10 +185,11 @@ def test_the_board_shows_charts_with_their_tables(sections, owned_page, officer_
 def test_the_board_costs_the_same_queries_for_5_or_30_pages(
     sections, officer_client, count, django_assert_max_num_queries
 ):
-    group = WorkingGroupPageFactory(title="Groupe compté")
     for index in range(count):
+        group = WorkingGroupPageFactory(title=f"Groupe {index}")
         CaseStudyPageFactory(title=f"Étude {index}", first_published_at=old(900))
         WorkingGroupMeetingFactory(page=group, starts_at=old(index + 1))
     officer_client.get(BOARD)
-    with django_assert_max_num_queries(45):
+    # As many queries for 5 groups and pages as for 30 (31 when measured).
+    with django_assert_max_num_queries(32):
         assert officer_client.get(BOARD).status_code == 200
