@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from base.charts import STATUS_COLOURS, bar_chart, stacked_bars
@@ -276,21 +277,21 @@ def charts(data: Board) -> dict:
     result = {}
     if data.by_owner:
         result["owners"] = bar_chart(
-            [label for label, _ in data.by_owner],
-            [count for _, count in data.by_owner],
-            title="Pages par responsable",
-            name="Pages",
+            [label for label, _count in data.by_owner],
+            [count for _label, count in data.by_owner],
+            title=_("Pages par responsable"),
+            name=_("Pages"),
         )
     for key, items, title in (
-        ("sections", data.by_section, "Vérifications par rubrique"),
-        ("groups", data.by_group, "Vérifications par groupe de travail"),
+        ("sections", data.by_section, _("Vérifications par rubrique")),
+        ("groups", data.by_group, _("Vérifications par groupe de travail")),
     ):
         if items:
             result[key] = stacked_bars(
                 [item.label for item in items],
                 {
-                    "À jour": [item.pages - item.overdue for item in items],
-                    "En retard": [item.overdue for item in items],
+                    _("À jour"): [item.pages - item.overdue for item in items],
+                    _("En retard"): [item.overdue for item in items],
                 },
                 title=title,
                 colours=[STATUS_COLOURS["done"], STATUS_COLOURS["late"]],
@@ -323,9 +324,9 @@ def table(data: Board, name: str) -> tuple[list[str], list[list]] | None:
     def summary_lines(items):
         return [[item.label, item.pages, item.overdue, item.open_reports, item.orphaned] for item in items]
 
-    summary_header = ["Nom", "Pages", "En retard", "Signalements ouverts", "Sans responsable"]
+    summary_header = ["Nom", _("Pages"), _("En retard"), "Signalements ouverts", "Sans responsable"]
     tables = {
-        "responsables": lambda: (["Responsable", "Pages"], [list(item) for item in data.by_owner]),
+        "responsables": lambda: (["Responsable", _("Pages")], [list(item) for item in data.by_owner]),
         "rubriques": lambda: (["Rubrique"] + summary_header[1:], summary_lines(data.by_section)),
         "groupes": lambda: (["Groupe de travail"] + summary_header[1:], summary_lines(data.by_group)),
         "en-retard": lambda: (page_header, [page_line(row) for row in data.overdue]),

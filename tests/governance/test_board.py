@@ -193,3 +193,15 @@ def test_the_board_costs_the_same_queries_for_5_or_30_pages(
     # As many queries for 5 groups and pages as for 30 (31 when measured).
     with django_assert_max_num_queries(32):
         assert officer_client.get(BOARD).status_code == 200
+
+
+def test_a_group_the_officer_may_not_open_is_in_no_group_table(sections, committee, officer_client):
+    indicators = [("indicator", {"name": "Taux secret", "unit": "", "direction": "increase", "values": []})]
+    group = WorkingGroupPageFactory(title="Groupe réservé", last_published_at=old(900), indicators=indicators)
+    restrict_page_to_groups(group, committee)
+    text = officer_client.get(BOARD).content.decode()
+    assert "Groupe réservé" not in text and "Taux secret" not in text
+    for name in ("groupes", "groupes-inactifs", "indicateurs", "sans-responsable"):
+        assert "réservé" not in csv_of(officer_client, name)
+    # Chosen by id, it is refused like an unknown group.
+    assert "Ce choix n’existe pas" in page_text(officer_client.get(BOARD + f"?group={group.pk}"))
