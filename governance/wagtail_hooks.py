@@ -1,4 +1,5 @@
 """« Gouvernance des contenus » in the administration: the listing of pages with their responsable, the
+« Tableau de gouvernance », the
 « Responsable et vérification » button in a page's header, the review periods (a setting, models.py)."""
 
 from django.urls import include, path, reverse
@@ -9,11 +10,14 @@ from wagtail.admin.widgets import Button
 
 from .services.owners import is_governed_type
 from .views.admin import CHANGE_STEWARDSHIP, governance_index, stewardship_edit
+from .views.board import board_csv, board_view
 
 admin_patterns = (
     [
         path("", governance_index, name="index"),
         path("<int:page_id>/", stewardship_edit, name="edit"),
+        path("tableau/", board_view, name="board"),
+        path("tableau/<slug:name>.csv", board_csv, name="board_csv"),
     ],
     "governance_admin",
 )
@@ -33,6 +37,13 @@ class GovernanceMenuItem(MenuItem):
 def governance_menu_item():
     return GovernanceMenuItem(
         _("Gouvernance des contenus"), reverse("governance_admin:index"), icon_name="user", order=350
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def governance_board_menu_item():
+    return GovernanceMenuItem(
+        _("Tableau de gouvernance"), reverse("governance_admin:board"), icon_name="table", order=351
     )
 
 
