@@ -1,6 +1,5 @@
 """What people search for and what finds nothing: the search report in the admin reads these."""
 
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -18,8 +17,10 @@ def record_key(query: str) -> str:
     return (analyzed(query) or fold(query))[:MAX_LENGTH]
 
 
-@transaction.atomic
 def record_search(query: str, result_count: int) -> None:
+    """Count the search (its analysed form, the spelling typed, the day): three updates when all were seen.
+
+    Counts, not a record of anything: each update is whole by itself, so no transaction is needed."""
     key = record_key(query)
     if not key:
         return
@@ -27,16 +28,16 @@ def record_search(query: str, result_count: int) -> None:
     updated = SearchQueryRecord.objects.filter(query=key).update(
         searches=F("searches") + 1, last_result_count=result_count, last_searched_at=timezone.now()
     )
-    if updated:
-        record = SearchQueryRecord.objects.get(query=key)
-    else:
+    if not updated:
         record, created = SearchQueryRecord.objects.get_or_create(
             query=key, defaults={"searches": 1, "last_result_count": result_count}
         )
-        if not created:
+        if not created:  # made at the same moment by another search
             SearchQueryRecord.objects.filter(pk=record.pk).update(searches=F("searches") + 1)
     spelling = " ".join(query.split())[:MAX_LENGTH]
-    if not SearchSpelling.objects.filter(record=record, text=spelling).update(searches=F("searches") + 1):
+    spelt = SearchSpelling.objects.filter(record__query=key, text=spelling)
+    if not spelt.update(searches=F("searches") + 1):
+        record = SearchQueryRecord.objects.get(query=key)
         SearchSpelling.objects.get_or_create(record=record, text=spelling, defaults={"searches": 1})
 
 

@@ -21,7 +21,8 @@ def expired_queries(now: datetime.datetime | None = None):
 
 
 def purge_search_log(now: datetime.datetime | None = None, batch_size: int = 500, progress=None) -> int:
-    """Delete the expired queries (and how each was spelt), in batches; returns how many. Running it again deletes nothing more."""
+    """Delete the expired queries (and how each was spelt), in batches; returns how many. Running it again
+    deletes nothing more."""
     deleted = 0
     while True:
         ids = list(expired_queries(now).values_list("pk", flat=True)[:batch_size])
