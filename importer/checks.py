@@ -2,6 +2,7 @@
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -40,11 +41,19 @@ class Invalid(ValueError):
     pass
 
 
+def _escaped(text: str) -> str:
+    """Control characters and line separators written as their escapes (\\r, \\x00…): a message stays one line."""
+    return "".join(
+        json.dumps(character)[1:-1] if unicodedata.category(character) in ("Cc", "Zl", "Zp") else character
+        for character in text
+    )
+
+
 def shown(value: Any) -> str:
     """A value as quoted in a message: « texte », or its JSON form when it is not text; long ones cut."""
     if isinstance(value, str):
         text = value if len(value) <= SHOWN_LENGTH else value[:SHOWN_LENGTH] + "…"
-        return f"« {text} »"
+        return f"« {_escaped(text)} »"
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (RecursionError, ValueError):
@@ -173,7 +182,7 @@ def step_list(key: str, value: Any) -> list[Step]:
         unknown = sorted(set(item) - {"title", "body"})
         if unknown:
             raise Invalid(
-                f"« steps » : clé inconnue « {unknown[0]} » dans l'étape {number} (clés possibles : title, body)"
+                f"« steps » : clé inconnue {shown(unknown[0])} dans l'étape {number} (clés possibles : title, body)"
             )
         title = item.get("title")
         if not isinstance(title, str) or not title.strip():

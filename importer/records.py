@@ -125,7 +125,7 @@ def _checked_values(page_type: str, data: dict, errors: list[str]) -> dict[str, 
     label = TYPE_LABELS[page_type]
     allowed = COMMON_KEYS + TYPE_KEYS[page_type]
     errors += [
-        f"clé inconnue « {key} » pour {label} (clés possibles : {', '.join(allowed)})"
+        f"clé inconnue {checks.shown(key)} pour {label} (clés possibles : {', '.join(allowed)})"
         for key in data
         if key not in allowed
     ]

@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from taggit.models import Tag
 from wagtail.models import Page, Revision
@@ -189,6 +189,8 @@ def import_file(tmp_path):
 @pytest.mark.django_db
 @settings(max_examples=500, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=files())
+# Found once: a key holding a carriage return was echoed as is and split its message in two lines.
+@example(file=(b'{"type": "approach", "title": "Titre ", "summary": "Pour quoi faire.", "\\r": "valeur"}\n', {1: True}))
 def test_checking_any_file_answers_in_french_line_by_line(import_file, file):
     content, expected = file
     before = _state()

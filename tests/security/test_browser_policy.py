@@ -96,9 +96,10 @@ def test_admin_editor_chooser_and_workflow_raise_no_policy_violation(watched_pag
     page.wait_for_load_state("networkidle")
     assert_no_refusal(page, "image chooser")
 
-    # Workflow actions: the footer's menu, then submitting for moderation.
+    # The footer's action menu, then publishing (an administrator publishes: the submission to the approval
+    # workflow is offered to pilots only).
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    page.get_by_role("button", name=re.compile("Soumettre", re.I)).first.click()
+    page.get_by_role("button", name=re.compile("Publier", re.I)).first.click()
     page.wait_for_load_state("networkidle")
     expect(page.locator(".messages").first).to_be_visible()
-    assert_no_refusal(page, "workflow submission")
+    assert_no_refusal(page, "publication")
