@@ -174,8 +174,7 @@ def _picture(draw, title: str, summary: str, data, legend: Sequence[tuple[str, s
         chart.uuid = hashlib.sha256(repr((title, summary, data, width)).encode()).hexdigest()[:20]
         svg = _accessible(chart.render(is_unicode=True), label)
         variants.append(f'<div class="chart__variant chart__variant--{name}">{svg}</div>')
-    variants = "".join(variants)
-    return mark_safe(variants + _legend(legend))  # pygal's markup, its texts escaped by lxml; names escaped
+    return mark_safe("".join(variants) + _legend(legend))  # pygal's markup, its texts escaped by lxml; names escaped
 
 
 def _legend(entries: Sequence[tuple[str, str]]) -> str:
