@@ -180,6 +180,19 @@ def pilot(django_user_model, roles):
 
 
 @pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish a page's latest state as `user`, running what waits for the commit (the e-mail tasks)."""
+
+    def _publish(page, user=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision(user=user).publish(user=user)
+        page.refresh_from_db()
+        return page
+
+    return _publish
+
+
+@pytest.fixture
 def page_of_each_type(sections):
     """One live page of every page type, keyed by model label ("news.NewsPage"…), sections included."""
     from tests import factories

@@ -4,27 +4,13 @@ import json
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Collection
 
 from documents.choices import DocumentAccessibility
 from documents.models import PortalDocument
-from home.services.site_tree import ensure_section
 from tests import factories
-from tests.utils import assert_shown_only_to_members, page_text, restrict_collection_to_groups
+from tests.utils import assert_shown_only_to_members, page_text
 
 REFUSED = "Certains filtres n’ont pas été appliqués"
-
-
-@pytest.fixture
-def library(home):
-    return ensure_section("documents.DocumentLibraryPage")
-
-
-@pytest.fixture
-def committee_folder(db, committee):
-    folder = Collection.get_first_root_node().add_child(name="Dossier du comité")
-    restrict_collection_to_groups(folder, committee)
-    return folder
 
 
 def _document(title, accessibility=None, **fields):

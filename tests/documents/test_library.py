@@ -7,14 +7,8 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from documents.models import PortalDocument
-from home.services.site_tree import ensure_section
 from tests import factories, sample_files
 from tests.utils import page_text, restrict_collection_to_groups
-
-
-@pytest.fixture
-def library(home):
-    return ensure_section("documents.DocumentLibraryPage")
 
 
 def _upload(client, filename, content, title, **extra):

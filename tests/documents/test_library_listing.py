@@ -6,24 +6,11 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from documents.models import PortalDocument, TextStatus
-from home.services.site_tree import ensure_section
 from tests import factories, sample_files
-from tests.utils import assert_query_budget, assert_shown_only_to_members, page_text, restrict_collection_to_groups
+from tests.utils import assert_query_budget, assert_shown_only_to_members, page_text
 
 # What the site layout costs on every page (see tests/knowledge/test_knowledge_visibility.py).
 REFUSED = "Certains filtres n’ont pas été appliqués"
-
-
-@pytest.fixture
-def library(home):
-    return ensure_section("documents.DocumentLibraryPage")
-
-
-@pytest.fixture
-def committee_folder(db, committee):
-    folder = Collection.get_first_root_node().add_child(name="Dossier du comité")
-    restrict_collection_to_groups(folder, committee)
-    return folder
 
 
 def _upload(client, filename, content, title):

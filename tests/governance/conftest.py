@@ -4,19 +4,6 @@ import pytest
 
 
 @pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish a page's latest state as `user`, running what waits for the commit (the e-mail tasks)."""
-
-    def _publish(page, user=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision(user=user).publish(user=user)
-        page.refresh_from_db()
-        return page
-
-    return _publish
-
-
-@pytest.fixture
 def person_of():
     """The directory card of an account (created once)."""
     from people.models import Person

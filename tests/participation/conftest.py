@@ -56,19 +56,6 @@ def smtp():
 
 
 @pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish a page's latest state as `user`, running what waits for the commit (the e-mail tasks)."""
-
-    def _publish(page, user=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision(user=user).publish(user=user)
-        page.refresh_from_db()
-        return page
-
-    return _publish
-
-
-@pytest.fixture
 def group(sections):
     from tests.factories import WorkingGroupPageFactory
 
