@@ -1,5 +1,5 @@
-"""The retention task (django-tasks): enqueue it daily (cron: `manage.py apply_retention --enqueue`) or run
-the command itself, which shows its progress."""
+"""The retention task (django-tasks): the worker starts it every day (operations.daily, PORTAL_DAILY_JOBS);
+`manage.py apply_retention` runs it by hand and shows its progress."""
 
 from django_tasks import task
 

@@ -69,6 +69,14 @@ msgstr "Recommandations"
 
 msgid "Promoted results"
 msgstr "Résultats recommandés"
+
+#, python-format
+msgid "Submit to %(workflow_name)s"
+msgstr "Soumettre (%(workflow_name)s)"
+
+#, python-format
+msgid "Resubmit to %(task_name)s"
+msgstr "Soumettre à nouveau (%(task_name)s)"
 """
 
 

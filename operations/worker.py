@@ -7,7 +7,8 @@ connections (Django opens new ones), waits for the database with a bounded backo
 A task the outage interrupted, which could not be recorded as finished, is put back in the queue rather than
 left "running" for ever (the portal's tasks may run twice: they check what is already done).
 
-`--batch` still stops at the first error: a one-off run must fail where it can be seen.
+`--batch` still stops at the first error: a one-off run must fail where it can be seen. The long-running
+worker also keeps the daily jobs on schedule (operations.daily); a batch run leaves them alone.
 """
 
 import logging
@@ -17,6 +18,8 @@ from django.db import InterfaceError, OperationalError, connections
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+
+from .daily import keep_scheduled
 
 logger = logging.getLogger("operations.worker")
 
@@ -36,6 +39,8 @@ class ResilientWorker(Worker):
         while True:
             try:
                 self._requeue_interrupted_task()
+                if not self.batch:
+                    keep_scheduled()
                 return super().run()
             except DATABASE_FAILURES as error:
                 if self.batch or not self.running:

@@ -21,6 +21,7 @@ from search.registry import ANALYSED_FIELD, searchable
 
 from .filters import DirectoryFilterSet
 from .forms import PhoneForm
+from .querysets import PersonQuerySet
 
 PEOPLE_PER_PAGE = 30
 # What other sections add to a person's card: functions (person, request) → context entries, registered with
@@ -93,6 +94,8 @@ class Person(index.Indexed, models.Model):
     biography = RichTextField(_("présentation"), blank=True, features=SHORT_FEATURES)
     folded_name = models.CharField(max_length=220, editable=False, db_index=True, default="")
 
+    objects = PersonQuerySet.as_manager()
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("first_name"), FieldPanel("last_name"), FieldPanel("photo")], heading=_("Identité")
@@ -134,6 +137,11 @@ class Person(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         self.folded_name = fold(self.full_name)
         super().save(*args, **kwargs)
+
+    @property
+    def has_left(self) -> bool:
+        """Whether the person's account was closed (departure): the card stays, marked as such."""
+        return self.user_id is not None and not self.user.is_active
 
     @property
     def full_name(self) -> str:
@@ -181,7 +189,7 @@ class DirectoryPage(RoutablePageMixin, TitleSlugMixin, ViewRestrictionsInOneQuer
         return directory_url.rstrip("/") + "/" + cls.get_resolver().reverse("person_route", person_id)
 
     def get_listing(self, request):
-        return Person.objects.select_related("metier", "photo").order_by("last_name", "first_name", "pk")
+        return Person.objects.in_directory().select_related("metier", "photo").order_by("last_name", "first_name", "pk")
 
     @path("")
     def index_route(self, request):

@@ -37,6 +37,7 @@ register(
     source=Source(
         "person",
         url=_card_url,
+        visible_to=lambda reader: Person.objects.in_directory(),
         available_to=_directory_visible,
         select_related=("metier", "photo"),
         prefetch=_prefetch_photos,

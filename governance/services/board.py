@@ -108,7 +108,8 @@ class Board:
 
 def is_orphaned(row: GovernedRow) -> bool:
     """A page nobody in particular answers for: its chain of responsables (chosen, default, last publisher,
-    pilot of its group) ended on the project officers as a whole."""
+    pilot of its group) ended on the project officers as a whole. A needs sheet, which the officers answer for
+    by default, is not one."""
     return row.state.owner.source == OwnerSource.OFFICERS
 
 

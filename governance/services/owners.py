@@ -45,6 +45,8 @@ class Owner:
         return OwnerSource(self.source).label
 
 
+# The project officers as a whole: by default for a needs sheet, at the end of the chain for any other page.
+OFFICERS_BY_DEFAULT = Owner(None, OwnerSource.DEFAULT)
 OFFICERS = Owner(None, OwnerSource.OFFICERS)
 
 
@@ -101,7 +103,7 @@ def resolve_owners(pages, rows: dict[int, PageStewardship] | None = None) -> dic
         if row is not None and is_present(row.owner):
             owners[page.pk] = Owner(row.owner, OwnerSource.CHOSEN)
         elif isinstance(page, NeedsSheetPage):
-            owners[page.pk] = OFFICERS
+            owners[page.pk] = OFFICERS_BY_DEFAULT
         else:
             rest.append(page)
     if not rest:

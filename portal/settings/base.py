@@ -7,7 +7,7 @@ from csp import constants as csp
 from django.utils.translation import gettext_lazy as _
 
 from . import security, sso
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, env_time
 from .resilience import client_timeout, health_check_timeout
 from .search import search_backends
 from .storage import accel_redirect_prefix
@@ -242,6 +242,10 @@ PORTAL_QUIET_HOURS = env_bool("PORTAL_QUIET_HOURS", True)
 # « Données personnelles » page).
 PORTAL_SEARCH_LOG_RETENTION_MONTHS = env_int("PORTAL_SEARCH_LOG_RETENTION_MONTHS", 13)
 PORTAL_READ_NOTIFICATION_RETENTION_DAYS = env_int("PORTAL_READ_NOTIFICATION_RETENTION_DAYS", 180)
+
+# Jobs the task worker starts once a day at PORTAL_DAILY_JOBS_AT, local time (operations.daily): no cron needed.
+PORTAL_DAILY_JOBS = ["governance.tasks.remind_reviews_daily", "legal.tasks.apply_retention_periods"]
+PORTAL_DAILY_JOBS_AT = env_time("PORTAL_DAILY_JOBS_AT", "06:00")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Projet de service")

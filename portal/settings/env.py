@@ -1,5 +1,6 @@
 """Read settings from the environment, with typed defaults."""
 
+import datetime
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -27,6 +28,15 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from exc
+
+
+def env_time(name: str, default: str) -> datetime.time:
+    """A time of day written HH:MM."""
+    value = env_str(name, default)
+    try:
+        return datetime.time.fromisoformat(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a time of day such as 06:00, got {value!r}") from exc
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:

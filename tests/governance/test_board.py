@@ -12,6 +12,7 @@ from governance.services.reviews import set_owner
 from projects.choices import GroupStatus
 from tests.factories import (
     CaseStudyPageFactory,
+    NeedsSheetPageFactory,
     ServiceProjectPageFactory,
     WorkingGroupMeetingFactory,
     WorkingGroupPageFactory,
@@ -65,11 +66,14 @@ def test_a_page_the_officer_may_not_open_is_in_no_count_table_chart_or_csv(hidde
 
 def test_pages_by_owner_overdue_reports_and_orphans(sections, owned_page, reader):
     orphan = CaseStudyPageFactory(title="Étude orpheline", first_published_at=old(3 * 365))
+    sheet = NeedsSheetPageFactory(title="Fiche besoin des officiers")
     FeedbackReport.objects.create(page=owned_page, text="Lien cassé")
     data = board(_request_for(reader), Scope())
     assert ("Lina Lecteur", 1) in data.by_owner
     orphans = [row.page.pk for row in data.orphaned]
     assert orphan.pk in orphans and owned_page.pk not in orphans
+    # The officers answer for a needs sheet by choice of the type, not for want of anyone else.
+    assert sheet.pk not in orphans
     assert [row.page.pk for row in data.overdue] == [orphan.pk]
     assert [row.page.pk for row in data.reported] == [owned_page.pk]
 

@@ -23,8 +23,10 @@ TASK_TABLE = DBTaskResult._meta.db_table
 @pytest.fixture
 def database_queue(settings, monkeypatch):
     """Tasks stored in the database, as in production; the worker's waits made instant and its closing of
-    connections left out (on PostgreSQL it would end the test's transaction; the real restart test closes them)."""
+    connections left out (on PostgreSQL it would end the test's transaction; the real restart test closes them);
+    no daily jobs (tests/governance/test_daily_jobs.py)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.PORTAL_DAILY_JOBS = []
     monkeypatch.setattr(worker_module, "FIRST_WAIT_SECONDS", 0)
     monkeypatch.setattr(worker_module.connections, "close_all", lambda: None)
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)

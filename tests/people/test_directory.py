@@ -3,6 +3,7 @@
 import pytest
 
 from home.services.site_tree import ensure_section
+from people.models import DirectoryPage
 from projects.models import WorkingGroupMember
 from tests import factories
 from tests.utils import assert_query_budget, assert_shown_only_to_members, page_text, restrict_page_to_groups
@@ -51,6 +52,26 @@ def test_directory_filters_by_site(reader_client, directory, staff):
     text = page_text(reader_client.get(directory.url + "?site=Arras"))
     assert "Fabrice Roy" in text
     assert "Claire Dufour" not in text
+
+
+@pytest.mark.django_db
+def test_a_person_who_left_is_out_of_the_listing_and_search_but_keeps_a_card(
+    reader_client, directory, staff, django_user_model
+):
+    account = django_user_model.objects.create_user(
+        username="ancienne", email="ancienne@example.org", password="x", is_active=False
+    )
+    former = factories.PersonFactory(first_name="Odile", last_name="Partie", user=account, job_title="Ergonome")
+    assert "Odile Partie" not in page_text(reader_client.get(directory.url))
+    assert "Odile Partie" not in page_text(reader_client.get(directory.url + "?q=odile"))
+    assert "Odile Partie" not in page_text(reader_client.get("/recherche/?q=odile+partie"))
+    # Still reachable from what she wrote, and said to have left.
+    card = page_text(reader_client.get(DirectoryPage.card_url(directory.url, former.pk)))
+    assert "Odile Partie" in card and "N’est plus dans le service." in card
+    account.is_active = True
+    account.save()
+    assert "Odile Partie" in page_text(reader_client.get(directory.url))
+    assert "Odile Partie" in page_text(reader_client.get("/recherche/?q=odile+partie"))
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Apply the retention periods of personal data (base.retention): for a daily cron job."""
+"""Apply the retention periods of personal data by hand (the task worker does it every day: operations.daily)."""
 
 from django.core.management.base import BaseCommand
 
