@@ -11,3 +11,11 @@ class DocumentAccessibility(models.TextChoices):
     ACCESSIBLE = "accessible", _("accessible")
     NOT_ACCESSIBLE = "not_accessible", _("non accessible")
     TO_CHECK = "to_check", _("à vérifier")
+
+
+# What a reader sees next to a download link (a badge, or the link's suffix in rich text).
+READER_LABELS = {
+    DocumentAccessibility.ACCESSIBLE: _("Accessible"),
+    DocumentAccessibility.NOT_ACCESSIBLE: _("Non accessible"),
+    DocumentAccessibility.TO_CHECK: _("Accessibilité à vérifier"),
+}

@@ -10,7 +10,7 @@ from base.models import SectionIndexPage
 from base.services.listing import paginated
 from search.registry import Facets, Kind, Source, searchable
 
-from .choices import DocumentAccessibility
+from .choices import READER_LABELS, DocumentAccessibility
 from .filters import DocumentFilterSet
 from .querysets import PortalDocumentQuerySet
 from .services.search import ranked_search
@@ -65,6 +65,12 @@ class PortalDocument(AbstractDocument):
     objects = PortalDocumentQuerySet.as_manager()
 
     admin_form_fields = Document.admin_form_fields + ("description", "metiers", "accessibility")
+
+    @property
+    def accessibility_label(self) -> str:
+        """What readers see next to a link to the document."""
+        return READER_LABELS.get(self.accessibility, READER_LABELS[DocumentAccessibility.TO_CHECK])
+
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),

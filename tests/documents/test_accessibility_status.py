@@ -102,6 +102,26 @@ def test_document_blocks_show_the_status_next_to_the_link(reader_client, member_
 
 
 @pytest.mark.django_db
+def test_document_links_in_rich_text_say_the_status_except_for_restricted_ones(
+    reader_client, member_client, committee_folder
+):
+    guide = _document("Guide balisé", DocumentAccessibility.ACCESSIBLE)
+    secret = _document("Scan du comité", DocumentAccessibility.NOT_ACCESSIBLE, collection=committee_folder)
+    paragraph = (
+        f'<p>Lire <a linktype="document" id="{guide.pk}">le guide</a> '
+        f'et <a linktype="document" id="{secret.pk}">le scan</a>.</p>'
+    )
+    page = factories.StandardPageFactory(
+        title="Mode d’emploi", body=json.dumps([{"type": "paragraph", "value": paragraph}])
+    )
+    for client in (reader_client, member_client):
+        html = client.get(page.url).content.decode()
+        assert f'href="{guide.url}" data-document-accessibility="Accessible"' in html
+        # The link the editor wrote stays; the status of a document in a restricted collection shows to nobody.
+        assert f'<a href="{secret.url}">le scan</a>' in html and "Non accessible" not in html
+
+
+@pytest.mark.django_db
 def test_editors_set_the_status_in_the_document_form(admin_client, reader_client, library):
     document = _document("Trame de fiche action")
     edit_url = reverse("wagtaildocs:edit", args=[document.pk])
