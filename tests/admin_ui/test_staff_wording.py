@@ -83,3 +83,16 @@ def test_a_pilot_is_still_offered_to_submit(home, pilot):
     content = browser.get(reverse("wagtailadmin_pages:edit", args=[group.pk])).content.decode()
     # The workflow's name keeps its capital in the administration's listings, not inside the button's label.
     assert "Soumettre (Validation par un chargé de projet)" in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        (reverse("governance_admin:board"), "Tableau de gouvernance"),
+        (reverse("governance_admin:index"), "Gouvernance des contenus"),
+    ],
+)
+def test_the_portals_admin_pages_name_themselves_in_the_browser_tab(officer_client, home, url, title):
+    content = officer_client.get(url).content.decode()
+    assert f"<title>{title} - " in " ".join(content.split())
