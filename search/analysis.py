@@ -2,7 +2,8 @@
 
 A word becomes a *term*: lower case, elision removed (l', d', qu'…), stemmed with the Snowball French
 stemmer, accents folded. "Médecins", "médecin" and "medecin" give the same term, so do "formations" and
-"formation". Stop words give no term. A hyphenated word gives its parts and the joined word on the index
+"formation". Stop words give no term; acronyms (three letters or fewer, or in the shipped glossary) are
+never stemmed. A hyphenated word gives its parts and the joined word on the index
 side ("musculo-squelettiques": musculo, squelet, musculosquelet) and the joined word alone on the query
 side, so either spelling finds the other.
 
@@ -14,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import Stemmer
 
@@ -40,6 +42,22 @@ WORD = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*(?:-\w+(?:[{APOSTROPHES}]\w+)*)*"
 UNSTEMMED_LENGTH = 3
 # Stemming is the slow part of indexing: the same words come back all the time.
 _stemmer = Stemmer.Stemmer("french")
+# The acronyms of the shipped glossary (search.glossary), however written: stemming would blur them into
+# other words ("DATI" into "date", "INRS" into "inr"). Read from the file, not the thesaurus, so that the
+# analysis is the same at every moment on the index side and the query side.
+GLOSSARY_FILE = Path(__file__).resolve().parent / "glossaries" / "sigles.tsv"
+
+
+def _glossary_acronyms() -> frozenset[str]:
+    acronyms = set()
+    for line in GLOSSARY_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            acronym = fold(line.split("\t", 1)[0].strip().lower())
+            acronyms.update({acronym, acronym.replace("-", "")})
+    return frozenset(acronyms)
+
+
+NEVER_STEMMED = _glossary_acronyms()
 
 
 @dataclass(frozen=True)
@@ -59,7 +77,7 @@ def term_of(word: str) -> str:
     folded = fold(lowered)
     if not folded or folded in STOP_WORDS or (len(folded) == 1 and not folded.isdigit()):
         return ""
-    if len(folded) <= UNSTEMMED_LENGTH or any(char.isdigit() for char in folded):
+    if len(folded) <= UNSTEMMED_LENGTH or folded in NEVER_STEMMED or any(char.isdigit() for char in folded):
         return folded
     stem = fold(_stemmer.stemWord(lowered))
     # "DUER" would become "du": a stem this short says less than the word.

@@ -15,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.utils import deep_update
 
-from ..analysis import STOP_WORDS
+from ..analysis import NEVER_STEMMED, STOP_WORDS
 from ..models import Synonym
 from ..records import ANALYSED_FIELD, IndexedTitleField
 
@@ -35,11 +35,13 @@ ELISION_ARTICLES = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lors
 
 # Accents are folded before stop words and synonyms, so the stop list is the portal's folded one and a
 # thesaurus line matches with or without accents.
-_INDEX_CHAIN = ["french_elision", "lowercase", "asciifolding", "french_stop", "french_stemmer"]
+_INDEX_CHAIN = ["french_elision", "lowercase", "asciifolding", "french_stop", "french_acronyms", "french_stemmer"]
 FRENCH_ANALYSIS = {
     "filter": {
         "french_elision": {"type": "elision", "articles_case": True, "articles": ELISION_ARTICLES},
         "french_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
+        # The glossary's acronyms pass the stemmer untouched, as in search.analysis.
+        "french_acronyms": {"type": "keyword_marker", "keywords": sorted(NEVER_STEMMED)},
         "french_stemmer": {"type": "stemmer", "language": "light_french"},
     },
     "analyzer": {

@@ -33,12 +33,17 @@ def expressions_by_first_term() -> dict:
 
 
 def match_at(query_terms: list[str], position: int):
-    """The longest thesaurus expression starting at this position of the query: (its length, the group's
-    expressions), or None."""
+    """The longest thesaurus expression starting at this position of the query: (its length, the
+    expressions of every group that holds it), or None. An acronym with two meanings ("SST": santé et
+    sécurité au travail, sauveteur secouriste du travail) is two groups: searching it finds both."""
+    found_length, expressions = 0, []
     for expression, group in expressions_by_first_term().get(query_terms[position], []):
+        if found_length and len(expression) < found_length:
+            break  # longest first: the rest are shorter
         if tuple(query_terms[position : position + len(expression)]) == expression:
-            return len(expression), group
-    return None
+            found_length = len(expression)
+            expressions += [other for other in group if other not in expressions]
+    return (found_length, expressions) if found_length else None
 
 
 def forget_loaded_thesaurus():

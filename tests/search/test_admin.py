@@ -114,8 +114,9 @@ def test_a_pilot_sees_no_recherche_menu(client, roles, django_user_model):
 def test_the_thesaurus_lists_the_seeded_synonyms_with_their_note(admin_client):
     Synonym.objects.create(expressions="BPCO, bronchopneumopathie chronique obstructive", note="Pneumologie")
     text = page_text(admin_client.get(THESAURUS_URL))
-    assert "TMS, troubles musculo-squelettiques" in text
-    assert "Pneumologie" in text
+    assert "CACES, certificat d'aptitude à la conduite en sécurité" in text  # the glossary's, first by name
+    found = page_text(admin_client.get(THESAURUS_URL, {"q": "bronchopneumopathie"}))
+    assert "Pneumologie" in found and "Glossaire des sigles (HAS)" in found
 
 
 @pytest.mark.django_db

@@ -66,3 +66,9 @@ def test_excerpt_is_cut_around_the_matching_words_of_the_best_passage():
     assert html.startswith("… ") and "<mark>chimiques</mark>" in html
     assert len(html) < 400
     assert excerpt(["Rien ici."], {"chimiqu"}) == ""
+
+
+@pytest.mark.parametrize(("acronym", "ordinary_word"), [("DATI", "dates"), ("INRS", "inr"), ("CACES", "cac")])
+def test_the_glossarys_acronyms_are_never_stemmed_into_other_words(acronym, ordinary_word):
+    assert terms(acronym) == terms(acronym.lower()) == [acronym.lower()]
+    assert terms(ordinary_word) != terms(acronym)

@@ -159,7 +159,15 @@ def test_index_settings_analyse_french():
     assert filters["french_stemmer"] == {"type": "stemmer", "language": "light_french"}
     assert {"de", "les", "pour", "etre"} & set(filters["french_stop"]["stopwords"]) >= {"de", "les", "pour"}
     index_chain = analysis["analyzer"][FRENCH_ANALYZER]["filter"]
-    assert index_chain == ["french_elision", "lowercase", "asciifolding", "french_stop", "french_stemmer"]
+    assert index_chain == [
+        "french_elision",
+        "lowercase",
+        "asciifolding",
+        "french_stop",
+        "french_acronyms",
+        "french_stemmer",
+    ]
+    assert {"inrs", "dati", "atmp"} <= set(filters["french_acronyms"]["keywords"])
     # modelsearch's own analyzers (autocomplete) are kept.
     assert "edgengram_analyzer" in analysis["analyzer"]
 
