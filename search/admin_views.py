@@ -16,14 +16,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import ButtonsColumnMixin, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import ListingButton
 from wagtail.contrib.search_promotions.views import CreateView as PromotionCreateView
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 
 from .models import SearchQueryRecord, Synonym
+from .services.acronym_mining import proposals
 from .services.reporting import record_key
 
 REPORT_URL_NAMESPACE = "search_report"
@@ -204,3 +207,25 @@ class SearchReportView(ReportView):
         if not self.is_searching:
             return queryset
         return queryset.filter(query__contains=record_key(self.search_query))
+
+
+class AcronymProposalsView(WagtailAdminTemplateMixin, TemplateView):
+    """Recherche > Sigles des contenus: the acronyms the content defines and the thesaurus lacks, each with a
+    link to the thesaurus' add form filled in. Only what the viewer may open is read."""
+
+    template_name = "search/admin/acronym_proposals.html"
+    page_title = _("Sigles des contenus")
+    header_icon = "list-ul"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(SYNONYM_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["proposals"] = [
+            (proposal, synonym_add_url(f"{proposal.acronym}, {proposal.expansion}"))
+            for proposal in proposals(self.request)
+        ]
+        return context

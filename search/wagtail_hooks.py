@@ -1,5 +1,6 @@
-"""The admin's "Recherche" menu: the thesaurus, the search report and the recommendations (Wagtail's
-search promotions), each shown to those whose role grants its permissions."""
+"""The admin's "Recherche" menu: the thesaurus, the acronyms the content defines and the thesaurus lacks,
+the search report and the recommendations (Wagtail's search promotions), each shown to those whose role
+grants its permissions."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -13,6 +14,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import (
     REPORT_URL_NAMESPACE,
+    SYNONYM_PERMISSION,
+    AcronymProposalsView,
     PrefilledPromotionCreateView,
     PrefilledSynonymCreateView,
     SearchReportView,
@@ -66,6 +69,22 @@ class SearchReportViewSet(ViewSet):
         ]
 
 
+class AcronymsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(SYNONYM_PERMISSION)
+
+
+class AcronymProposalsViewSet(ViewSet):
+    name = "sigles-des-contenus"
+    url_namespace = "acronym_proposals"
+    icon = "list-ul"
+    menu_label = _("Sigles des contenus")
+    menu_item_class = AcronymsMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", AcronymProposalsView.as_view(), name="index")]
+
+
 class PromotionsMenuItem(MenuItem):
     def is_shown(self, request):
         return any(request.user.has_perm(permission) for permission in PROMOTION_PERMISSIONS)
@@ -85,7 +104,7 @@ class PromotionsViewSet(ViewSet):
 
 
 class SearchViewSetGroup(SnippetViewSetGroup):
-    items = (SynonymViewSet, SearchReportViewSet, PromotionsViewSet)
+    items = (SynonymViewSet, AcronymProposalsViewSet, SearchReportViewSet, PromotionsViewSet)
     menu_icon = "search"
     menu_label = _("Recherche")
     menu_name = "recherche"

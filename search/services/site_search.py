@@ -81,7 +81,7 @@ class Source:
     kinds: list[str]
 
 
-def _sources(reader) -> list[Source]:
+def sources_for(reader) -> list[Source]:
     """Engines filter only on indexed fields: visibility (paths, collections) is applied to their answer."""
     found = [
         Source(
@@ -259,7 +259,7 @@ def search_site(reader, query: str, filters: SearchFilters | None = None, *, typ
     parsed = parse_query(query, typing=typing, vocabulary=vocabulary)
     if not parsed:
         return SearchOutcome(parsed, filters)
-    answers = [_answer(parsed, source) for source in _sources(reader)]
+    answers = [_answer(parsed, source) for source in sources_for(reader)]
     candidates = _ranked(parsed, vocabulary, answers)
     facets = _facets(candidates, filters, reader)
     items = _sorted([item for item in candidates if _matches(item, filters)], filters.sort)

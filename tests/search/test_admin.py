@@ -67,7 +67,12 @@ def _menu(client, menu=None):
 
 @pytest.mark.django_db
 def test_the_recherche_menu_groups_thesaurus_report_and_recommendations(admin_client):
-    assert _menu(admin_client)["Recherche"] == ["Thésaurus", "Rapport de recherche", "Recommandations"]
+    assert _menu(admin_client)["Recherche"] == [
+        "Thésaurus",
+        "Sigles des contenus",
+        "Rapport de recherche",
+        "Recommandations",
+    ]
 
 
 @pytest.mark.django_db
@@ -78,7 +83,7 @@ def test_the_administrators_role_is_enough(client, roles, django_user_model):
     account = django_user_model.objects.create_user(username="admin2", email="admin2@example.org", password="x")
     account.groups.add(roles[ADMINISTRATORS])
     client.force_login(account)
-    assert _menu(client)["Recherche"] == ["Thésaurus", "Rapport de recherche", "Recommandations"]
+    assert _menu(client)["Recherche"] == ["Thésaurus", "Sigles des contenus", "Rapport de recherche", "Recommandations"]
     assert client.get(synonym_add_url("lombalgie")).status_code == 200
     assert client.get(REPORT_URL).status_code == 200
 
