@@ -30,9 +30,7 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_MEDIA_ROOT, ignore_errors=True)
 
 
-# A wrapper, so that the groups are marked before any plugin's own hook: xdist's worker reads them in its
-# (plain) implementation, and pytest calls that one before a conftest's, even one marked tryfirst.
-@pytest.hookimpl(wrapper=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """With pytest-xdist (`make test`: --dist loadgroup), a module whose tests share a fixture set up once per
     module (servers, seeded data) keeps its tests on one worker; other tests are dealt one by one, in the
@@ -54,7 +52,6 @@ def pytest_collection_modifyitems(config, items):
             for name, definition in definitions
         ):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-    return (yield)
 
 
 @pytest.hookimpl(hookwrapper=True)
