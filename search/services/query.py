@@ -11,6 +11,7 @@ from base.text import MAX_QUERY_WORDS, fold
 
 from ..analysis import tokens
 from ..parameters import clean_query
+from .intent import Intent, query_intent
 from .thesaurus import match_at
 from .vocabulary import Vocabulary, current_vocabulary
 
@@ -59,6 +60,8 @@ class ParsedQuery:
     # those find candidates when there are some ("travail", in nearly every page of an occupational-health
     # service, still ranks results but does not make the engine rank most of the index).
     telling_terms: frozenset | None = None
+    # What the query asks beyond its words (search.services.intent).
+    intent: Intent = field(default_factory=Intent)
 
     @property
     def highlight_terms(self) -> set[str]:
@@ -90,7 +93,7 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
     query_tokens = tokens(text, for_query=True)[:MAX_QUERY_WORDS]
     query_terms = [token.term for token in query_tokens]
     vocabulary = vocabulary or current_vocabulary()
-    parsed = ParsedQuery(text=text, phrase=tuple(query_terms))
+    parsed = ParsedQuery(text=text, phrase=tuple(query_terms), intent=query_intent(text))
     position = 0
     while position < len(query_tokens):
         token = query_tokens[position]
@@ -102,6 +105,9 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
             words = " ".join(found.word for found in query_tokens[position : position + length])
             parsed.concepts.append(Concept(words, alternatives))
             position += length
+            continue
+        if token.term in parsed.intent.optional_terms:
+            position += 1  # a question word or "dernier": asked, not looked for
             continue
         alternatives = [Alternative((token.term,), TYPED)]
         folded = fold(token.word).replace("-", "")

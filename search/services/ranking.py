@@ -3,7 +3,9 @@
 The engine finds the candidates; this orders them. Each concept of the query counts once, by the best
 field holding one of its alternatives (title over summary over structured fields over body) times the
 alternative's weight and how rare the concept is; results holding every concept, the words in a row or
-the exact title come first; recent items of the kinds that favour them (news) are gently favoured.
+the exact title come first; recent items of the kinds that favour them (news) are gently favoured, and every
+dated item when the query asks for the latest; what the query asks for (search.services.intent: a year,
+people, documents) weighs last.
 """
 
 import datetime
@@ -21,6 +23,11 @@ EXACT_TITLE_BONUS = 1.5
 # A recent item (of a kind that favours recent items: search.registry) loses its bonus over a year.
 RECENCY_BONUS = 0.2
 RECENCY_DAYS = 365
+# A query asking for the latest ("dernier", "nouveau"…): every dated item, newest first, over three years.
+ASKED_RECENCY_BONUS = 1.0
+ASKED_RECENCY_DAYS = 3 * 365
+# A query naming a year: items dated that year.
+YEAR_BONUS = 1.3
 
 
 def _padded(record: SearchRecord, body_terms: set[str]) -> dict[str, str]:
@@ -58,6 +65,7 @@ class Scorer:
         self.title = " ".join(query.phrase)
         self.today = today
         self.recent_kinds = recent_kinds()
+        self.intent = query.intent
 
     def _best(self, zones: dict[str, str], alternatives) -> float:
         best = 0.0
@@ -93,7 +101,12 @@ class Scorer:
                     break
         if self.title and record.title == self.title:
             total *= EXACT_TITLE_BONUS
-        if record.kind in self.recent_kinds and record.date:
-            age = (self.today - record.date).days
-            total *= 1 + RECENCY_BONUS * max(0.0, 1 - max(age, 0) / RECENCY_DAYS)
-        return total
+        if record.date and (self.intent.recent or record.kind in self.recent_kinds):
+            age = max((self.today - record.date).days, 0)
+            bonus, days = (
+                (ASKED_RECENCY_BONUS, ASKED_RECENCY_DAYS) if self.intent.recent else (RECENCY_BONUS, RECENCY_DAYS)
+            )
+            total *= 1 + bonus * max(0.0, 1 - age / days)
+        if self.intent.year and record.date and record.date.year == self.intent.year:
+            total *= YEAR_BONUS
+        return total * self.intent.kinds.get(record.kind, 1.0)
