@@ -123,8 +123,12 @@ def test_search_shows_promotions_first_and_links_documents_to_their_file(signed_
     promotion = page.locator(".promotion")
     expect(promotion).to_contain_text("Recommandé")
     expect(promotion.get_by_role("link", name="Groupes de travail")).to_be_visible()
-    first_result = page.locator(".results > li").first
-    assert promotion.bounding_box()["y"] < first_result.bounding_box()["y"]
+    # Both measured in one layout: two separate reads could straddle the stylesheet's arrival under load.
+    above = page.evaluate(
+        """() => document.querySelector('.promotion').getBoundingClientRect().top
+                 < document.querySelector('.results > li').getBoundingClientRect().top"""
+    )
+    assert above
 
     document_link = page.locator(".results").get_by_role("link", name="Trame de fiche action", exact=True)
     expect(document_link).to_have_attribute("href", re.compile(r"^/documents/\d+/trame-fiche-action"))
