@@ -14,7 +14,7 @@ worker also keeps the daily jobs on schedule (operations.daily); a batch run lea
 import logging
 import time
 
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError, ProgrammingError, connections
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -40,12 +40,20 @@ class ResilientWorker(Worker):
             try:
                 self._requeue_interrupted_task()
                 if not self.batch:
-                    keep_scheduled()
+                    self._keep_daily_jobs_scheduled()
                 return super().run()
             except DATABASE_FAILURES as error:
                 if self.batch or not self.running:
                     raise
                 self._wait_for_database(error)
+
+    def _keep_daily_jobs_scheduled(self) -> None:
+        try:
+            keep_scheduled()
+        except ProgrammingError as error:
+            # Started before `migrate` on a deployment: the queue is served all the same; the next start,
+            # after the migration, schedules the daily jobs.
+            logger.warning("Tâches quotidiennes non planifiées (daily jobs not scheduled): %s", _first_line(error))
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         # Left set when recording the outcome fails: the database went away while the task ran.

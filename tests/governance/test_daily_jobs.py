@@ -111,3 +111,20 @@ def test_two_workers_scheduling_at_once_start_each_job_once(due_page, reader, cl
 def test_the_daily_time_keeps_its_wall_clock_hour_across_a_change_of_time(clock):
     assert daily.next_run(paris(2026, 10, 24, 7, 0)) == paris(2026, 10, 25, 6, 0)
     assert daily.next_run(paris(2026, 3, 28, 7, 0)) == paris(2026, 3, 29, 6, 0)
+
+
+def test_a_worker_started_before_the_migration_still_serves_the_queue(due_page, reader, clock, caplog):
+    from django.db import ProgrammingError, connection
+
+    from governance.tasks import remind_reviews_daily
+
+    def no_table_yet(execute, sql, params, many, context):
+        if DailyJobRun._meta.db_table in sql:
+            raise ProgrammingError(f'relation "{DailyJobRun._meta.db_table}" does not exist')
+        return execute(sql, params, many, context)
+
+    remind_reviews_daily.enqueue()
+    with connection.execute_wrapper(no_table_yet):
+        start_worker(tasks=1)
+    assert Notification.objects.filter(recipient=reader, kind="review").count() == 1
+    assert "Tâches quotidiennes non planifiées" in caplog.text
