@@ -9,8 +9,25 @@ from .analysis import tokens
 EXCERPT_LENGTH = 240
 
 
-def _spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    spans = sorted((token.start, token.end) for token in tokens(text) if token.term in terms)
+def _spans(text: str, terms: set) -> list[tuple[int, int]]:
+    """Where the words of `terms` are: a term (str) wherever it is, an expression (tuple of terms) where its
+    terms follow one another."""
+    found = tokens(text)
+    spans = [(token.start, token.end) for token in found if token.term in terms]
+    expressions = [term for term in terms if isinstance(term, tuple)]
+    if expressions:
+        # A compound's parts come before the joined word, which the query side alone gives: the parts go.
+        words = []
+        for token in found:
+            while words and words[-1].start >= token.start and words[-1].end <= token.end:
+                words.pop()
+            words.append(token)
+        sequence = [word.term for word in words]
+        for expression in expressions:
+            for index in range(len(words) - len(expression) + 1):
+                if tuple(sequence[index : index + len(expression)]) == expression:
+                    spans.append((words[index].start, words[index + len(expression) - 1].end))
+    spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -32,13 +49,13 @@ def _marked(text: str, spans, start: int, end: int) -> str:
     return "".join(pieces)
 
 
-def highlighted(text: str, terms: set[str]) -> SafeString:
+def highlighted(text: str, terms: set) -> SafeString:
     """The whole text, escaped, its matching words in <mark>."""
     text = " ".join(str(text or "").split())
     return mark_safe(_marked(text, _spans(text, terms), 0, len(text)))
 
 
-def excerpt(passages: list[str], terms: set[str], length: int = EXCERPT_LENGTH) -> SafeString:
+def excerpt(passages: list[str], terms: set, length: int = EXCERPT_LENGTH) -> SafeString:
     """The passage with the most matching words, cut to about `length` characters around the first of
     them, with "…" where it is cut; "" when no passage matches."""
     best = None

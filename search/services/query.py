@@ -64,8 +64,15 @@ class ParsedQuery:
     intent: Intent = field(default_factory=Intent)
 
     @property
-    def highlight_terms(self) -> set[str]:
-        return {term for concept in self.concepts for term in concept.all_terms}
+    def highlight_terms(self) -> set:
+        """What to mark in a result: single terms, and the expressions of several words (a thesaurus
+        expansion) as tuples, marked only where their words follow one another: searching "CARSAT" marks
+        « caisse d’assurance retraite et de la santé au travail », not every « travail »."""
+        return {
+            alternative.terms[0] if len(alternative.terms) == 1 else alternative.terms
+            for concept in self.concepts
+            for alternative in concept.alternatives
+        }
 
     @property
     def correction_terms(self) -> set[str]:

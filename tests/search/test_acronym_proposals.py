@@ -45,6 +45,7 @@ def defining_pages(sections, committee):
 
 def test_administrators_get_what_the_thesaurus_lacks_with_the_form_filled_in(admin_client, defining_pages):
     response = admin_client.get(URL)
+    assert "<h1" in response.content.decode() and "Sigles des contenus" in page_text(response).split("Les sigles")[0]
     rows = page_text(response).split("Sigle Développement Contenus Action", 1)[1]
     assert "cellule de maintien en emploi" in rows and "comité de suivi restreint" in rows
     assert "PDP" not in rows  # the thesaurus has it

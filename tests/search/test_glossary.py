@@ -73,3 +73,18 @@ def test_an_acronym_with_two_meanings_finds_both(reader, sections):
         "Former des sauveteurs secouristes du travail",
         "Le plan santé et sécurité au travail de l’atelier",
     }
+
+
+@pytest.mark.django_db
+def test_an_expansion_is_marked_where_its_words_follow_one_another_only():
+    from search.highlighting import highlighted
+    from search.services.query import parse_query
+
+    terms = parse_query("CARSAT").highlight_terms
+    text = "La santé au travail avec la caisse d’assurance retraite et de la santé au travail (la CARSAT)."
+    assert str(highlighted(text, terms)) == (
+        "La santé au travail avec la <mark>caisse d’assurance retraite et de la santé au travail</mark> "
+        "(la <mark>CARSAT</mark>)."
+    )
+    tms = parse_query("TMS").highlight_terms
+    assert "<mark>troubles musculo-squelettiques</mark>" in str(highlighted("Les troubles musculo-squelettiques.", tms))
