@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,9 +81,6 @@ def test_pages_by_owner_overdue_reports_and_orphans(sections, owned_page, reader
 
 
 def _request_for(user):
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.test import RequestFactory
-
     request = RequestFactory().get(BOARD)
     request.user = user
     request.session = SessionStore()

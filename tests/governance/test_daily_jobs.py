@@ -6,12 +6,14 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import ProgrammingError, connection
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from governance.models import PageStewardship
+from governance.tasks import remind_reviews_daily
 from operations import daily
 from operations.models import DailyJobRun
 from operations.worker import ResilientWorker
@@ -114,10 +116,6 @@ def test_the_daily_time_keeps_its_wall_clock_hour_across_a_change_of_time(clock)
 
 
 def test_a_worker_started_before_the_migration_still_serves_the_queue(due_page, reader, clock, caplog):
-    from django.db import ProgrammingError, connection
-
-    from governance.tasks import remind_reviews_daily
-
     def no_table_yet(execute, sql, params, many, context):
         if DailyJobRun._meta.db_table in sql:
             raise ProgrammingError(f'relation "{DailyJobRun._meta.db_table}" does not exist')

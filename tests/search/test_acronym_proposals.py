@@ -9,7 +9,7 @@ from django.urls import reverse
 from search.admin_views import synonym_add_url
 from search.services.acronym_mining import definitions
 from tests import factories
-from tests.utils import page_text, restrict_page_to_groups
+from tests.utils import assert_query_budget, page_text, restrict_page_to_groups
 
 pytestmark = pytest.mark.django_db
 URL = reverse("acronym_proposals:index")
@@ -68,3 +68,11 @@ def test_who_may_not_add_synonyms_cannot_open_it(reader_client, officer_client, 
     for refused in (reader_client.get(URL), officer_client.get(URL)):
         assert refused.status_code in (302, 403) and "cellule de maintien" not in refused.content.decode()
     assert Client().get(URL)["Location"].startswith("/comptes/connexion/")  # anonymous: to the sign-in page
+
+
+def test_the_page_costs_the_same_queries_for_5_or_30_defining_pages(admin_client, sections):
+    def add_pages(count):
+        for _ in range(count):
+            factories.NewsPageFactory(summary="La cellule de maintien en emploi (CME) et le comité de retour (CR).")
+
+    assert_query_budget(admin_client, URL, add_pages)

@@ -7,18 +7,16 @@ import pytest
 from django.core.management import call_command
 
 from search.glossary import ACRONYMS_FILE, read_glossary
+from search.highlighting import highlighted
 from search.models import Synonym
-from search.parameters import SearchFilters
 from search.services.glossary import load_glossary
-from search.services.site_search import search_site
+from search.services.query import parse_query
 from tests import factories
+from tests.search.searching import result_titles
 
 
 def _titles(reader, query) -> set[str]:
-    from search.services.results import hits
-
-    outcome = search_site(type(reader).objects.get(pk=reader.pk), query, SearchFilters())
-    return {hit.title for hit in hits(outcome.items, outcome.query)}
+    return set(result_titles(reader, query))
 
 
 def test_the_glossary_has_several_hundred_acronyms_each_with_a_declared_source():
@@ -77,9 +75,6 @@ def test_an_acronym_with_two_meanings_finds_both(reader, sections):
 
 @pytest.mark.django_db
 def test_an_expansion_is_marked_where_its_words_follow_one_another_only():
-    from search.highlighting import highlighted
-    from search.services.query import parse_query
-
     terms = parse_query("CARSAT").highlight_terms
     text = "La santé au travail avec la caisse d’assurance retraite et de la santé au travail (la CARSAT)."
     assert str(highlighted(text, terms)) == (

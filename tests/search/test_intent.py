@@ -7,19 +7,15 @@ import pytest
 from django.utils import timezone
 
 from people.models import DirectoryPage
-from search.parameters import SearchFilters
 from search.services.intent import query_intent
-from search.services.site_search import search_site
 from tests import factories
+from tests.search.searching import result_titles
 
 pytestmark = pytest.mark.django_db
 
 
-def _titles(reader, query, count=3):
-    from search.services.results import hits
-
-    outcome = search_site(type(reader).objects.get(pk=reader.pk), query, SearchFilters())
-    return [hit.title for hit in hits(outcome.items[:count], outcome.query)]
+def _titles(reader, query):
+    return result_titles(reader, query, 3)
 
 
 def _years_ago(years):
