@@ -10,6 +10,7 @@ from importlib import import_module
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 
 from ..indexing import forget_items, record_items
+from . import RANKED_WINDOW
 
 _backend_classes: dict[type, type] = {}
 # The portal's classes for each database's backend, by the name of Wagtail's backend class. Each module is
@@ -46,8 +47,13 @@ class RankedKeysMixin:
         compiler = self.query_compiler_class(queryset, query, order_by_relevance=True)
         if hasattr(compiler, "ranked_keys") and compiler.ranks_in_one_query():
             return compiler.ranked_keys(self.config, limit)
-        only_key = queryset.select_related(None).only(queryset.model._meta.pk.attname)
-        return [obj.pk for obj in self.search(query, only_key, order_by_relevance=True)[:limit]]
+        # The engine's general path filters on indexed fields only, and a reader's queryset may filter on
+        # others (a person's account): the model's matches are read first, then kept if the queryset allows.
+        model = queryset.model
+        only_key = model._default_manager.only(model._meta.pk.attname)
+        ranked = [obj.pk for obj in self.search(query, only_key, order_by_relevance=True)[:RANKED_WINDOW]]
+        allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in allowed][:limit]
 
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)

@@ -13,11 +13,9 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from . import TITLE_WEIGHT
+from . import RANKED_WINDOW, TITLE_WEIGHT
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
-# Index entries read, best first, before the queryset's own filters (live pages…) are applied.
-RANKED_WINDOW = 2000
 
 
 def _tsquery(query) -> str | None:

@@ -12,10 +12,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from . import TITLE_WEIGHT
+from . import RANKED_WINDOW, TITLE_WEIGHT
 
-# Index entries read, best first, before the queryset's own filters (live pages…) are applied.
-RANKED_WINDOW = 2000
 # bm25 weights of the index's columns, in their order (autocomplete, body, title).
 COLUMN_WEIGHTS = (1.0, 1.0, TITLE_WEIGHT)
 

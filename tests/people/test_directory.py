@@ -75,6 +75,24 @@ def test_a_person_who_left_is_out_of_the_listing_and_search_but_keeps_a_card(
 
 
 @pytest.mark.django_db
+def test_people_are_found_by_a_word_with_an_apostrophe_and_departures_stay_out(
+    reader_client, directory, staff, django_user_model
+):
+    """« aujourd'hui », « prud'homal »: words the engine cannot rank in one query take the engine's
+    general path, which must apply the directory's own rule too."""
+    account = django_user_model.objects.create_user(
+        username="ancien", email="ancien@example.org", password="x", is_active=False
+    )
+    factories.PersonFactory(first_name="Marc", last_name="Parti", user=account, biography="Conseiller prud'homal.")
+    factories.PersonFactory(first_name="Inès", last_name="Présente", biography="Conseillère prud'homale.")
+    response = reader_client.get("/recherche/?q=prud%27homal")
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Inès Présente" in text
+    assert "Marc Parti" not in text
+
+
+@pytest.mark.django_db
 def test_directory_search_ignores_case_and_accents(reader_client, directory, staff):
     factories.PersonFactory(first_name="Hélène", last_name="Lefèvre")
     text = page_text(reader_client.get(directory.url + "?q=HELENE lefevre"))
