@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("media/<path:path>", views.protected_media, name="protected_media"),
     path("recherche/", search_views.search, name="search"),
+    path("recherche/clic/", search_views.search_click, name="search_click"),
     path("ma-fiche/", people_views.my_card, name="my_card"),
     path("ma-fiche/telephone/", people_views.my_phone, name="my_phone"),
     path("flux/actualites.rss", NewsFeed(), name="news_rss"),

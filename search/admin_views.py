@@ -1,7 +1,9 @@
 """The search report in the admin (Recherche > Rapport de recherche) and the forms it opens already filled in.
 
 The report lists what people searched for on /recherche/ (search.services.reporting), most searched
-first, and can keep only the searches that found nothing. Each row offers, in one click, Wagtail's form
+first, and can keep only the searches that found nothing. For each search it also shows how many of its
+searches with results led to no click on a result, and how often its « Vouliez-vous dire … ? » was followed:
+totals per search, never per person. Each row offers, in one click, Wagtail's form
 to add a recommendation (a search promotion) or the thesaurus' form to add a synonym, both filled in
 with the search.
 """
@@ -11,6 +13,8 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, PositiveIntegerField, Value
+from django.db.models.functions import Greatest
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -161,10 +165,22 @@ class SearchReportView(ReportView):
     search_fields = ["query"]
     default_ordering = "-searches"
     verbose_name_plural = _("recherches")
-    list_export = ["spelling", "searches", "last_result_count", "last_searched_at"]
+    template_name = "search/admin/search_report.html"
+    list_export = [
+        "spelling",
+        "searches",
+        "searches_with_results",
+        "without_click",
+        "suggestions_taken",
+        "last_result_count",
+        "last_searched_at",
+    ]
     export_headings = {
         "spelling": _("Recherche"),
         "searches": _("Nombre de recherches"),
+        "searches_with_results": _("Recherches avec résultats"),
+        "without_click": _("Recherches avec résultats sans clic"),
+        "suggestions_taken": _("Suggestion « Vouliez-vous dire » suivie"),
         "last_result_count": _("Résultats à la dernière recherche"),
         "last_searched_at": _("Dernière recherche"),
     }
@@ -176,8 +192,12 @@ class SearchReportView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
-        # One row per search as the search reads it, named by the spelling people typed most often.
-        return SearchQueryRecord.objects.with_spelling()
+        # One row per search as the search reads it, named by the spelling people typed most often; its
+        # searches with results and no click (never below 0, whatever the counts of old records).
+        without_click = Greatest(
+            F("searches_with_results") - F("clicked_searches"), Value(0), output_field=PositiveIntegerField()
+        )
+        return SearchQueryRecord.objects.with_spelling().annotate(without_click=without_click)
 
     @cached_property
     def columns(self):
@@ -193,6 +213,8 @@ class SearchReportView(ReportView):
                 can_add_synonym=user.has_perm(SYNONYM_PERMISSION),
             ),
             NumberColumn("searches", label=_("Recherches"), sort_key="searches"),
+            NumberColumn("without_click", label=_("Avec résultats, sans clic"), sort_key="without_click"),
+            NumberColumn("suggestions_taken", label=_("Suggestion suivie"), sort_key="suggestions_taken"),
             NumberColumn("last_result_count", label=_("Résultats (dernière fois)"), sort_key="last_result_count"),
             DateColumn("last_searched_at", label=_("Dernière recherche"), sort_key="last_searched_at"),
         ]

@@ -57,7 +57,12 @@ PROCESSINGS = [
     {
         "name": "Journal des recherches",
         "purpose": "Améliorer la recherche (thésaurus, recommandations) à partir des recherches sans résultat.",
-        "data": "Le texte des recherches et leur nombre, sans le nom de qui a cherché.",
+        "data": (
+            "Le texte des recherches et leur nombre, sans le nom de qui a cherché ; pour chaque recherche, des "
+            "totaux seulement : combien ont trouvé des résultats, combien ont été suivies d’un clic sur un "
+            "résultat et combien de suggestions « Vouliez-vous dire » ont été suivies, sans rien garder de qui "
+            "a cliqué ni de ce que chacun a ouvert."
+        ),
         "legal_basis": "Intérêt légitime du service (qualité de l’outil)",
         "retention_rule": "search_log",
         "recipients": ADMINS,

@@ -1,4 +1,6 @@
-"""The search log past its retention period: the queries are deleted, the daily counts stay."""
+"""The search log past its retention period: the queries are deleted, with all that is counted beside them
+(spellings, searches with results, clicks, suggestions followed); the daily counts stay, click and suggestion
+totals included. A click never makes a query last longer: it does not change when it was last searched."""
 
 from __future__ import annotations
 

@@ -65,6 +65,7 @@ def private_urls(page_of_each_type, django_capture_on_commit_callbacks):
         ("person card", f"{pages['people.DirectoryPage'].url}{person.pk}/", HTML),
         ("search", "/recherche/?q=trame", HTML),
         ("API search", "/api/search/?q=trame", MACHINE),
+        ("search click count", "/recherche/clic/", MACHINE),
         ("my directory card", "/ma-fiche/", HTML),
         ("my contents to check", "/mon-compte/contenus-a-verifier/", HTML),
         ("still accurate", f"/mon-compte/contenus-a-verifier/{pages['news.NewsPage'].pk}/toujours-exact/", HTML),
