@@ -24,10 +24,19 @@ class Synonym(models.Model):
             "Une recherche sur l’une trouve aussi les autres."
         ),
     )
+    broader = models.TextField(
+        _("termes plus généraux"),
+        blank=True,
+        help_text=_(
+            "Facultatif, séparés par des virgules, par exemple : troubles respiratoires. Une recherche sur "
+            "l’une des expressions trouve aussi, plus bas dans les résultats, ce qui parle de ces termes ; "
+            "l’inverse n’est pas vrai."
+        ),
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("expressions"), FieldPanel("note")]
+    panels = [FieldPanel("expressions"), FieldPanel("broader"), FieldPanel("note")]
 
     class Meta:
         verbose_name = _("synonyme")
@@ -41,10 +50,21 @@ class Synonym(models.Model):
     def expression_list(self) -> list[str]:
         return [part.strip() for part in self.expressions.split(SYNONYM_SEPARATOR) if part.strip()]
 
+    @property
+    def broader_list(self) -> list[str]:
+        return [part.strip() for part in self.broader.split(SYNONYM_SEPARATOR) if part.strip()]
+
     def term_groups(self) -> list[tuple[str, ...]]:
         """Each expression as its terms; expressions made only of stop words are left out."""
-        groups = [tuple(terms(expression, for_query=True)) for expression in self.expression_list]
-        return [group for group in groups if group]
+        return _analysed(self.expression_list)
+
+    def broader_term_groups(self) -> list[tuple[str, ...]]:
+        return _analysed(self.broader_list)
+
+
+def _analysed(expressions: list[str]) -> list[tuple[str, ...]]:
+    groups = [tuple(terms(expression, for_query=True)) for expression in expressions]
+    return [group for group in groups if group]
 
 
 class IndexedWord(models.Model):
@@ -97,12 +117,20 @@ class SearchRecord(models.Model):
 
 class SearchQueryRecord(models.Model):
     """A query as the search reads it (its analysed form: « médecins » and « medecin » are one), how often,
-    and how many results it found the last time; the spellings people typed are counted beside it."""
+    and how many results it found the last time; the spellings people typed are counted beside it.
+
+    Also counted, for the query as a whole and never for a person or a session: how many of its searches
+    showed results, how many of those led to a click on a result (at most one per page shown) and how often
+    the « Vouliez-vous dire … ? » it offered was followed (search.services.reporting)."""
 
     query = models.CharField(max_length=200, unique=True)
     searches = models.PositiveIntegerField(default=0)
     last_result_count = models.PositiveIntegerField(default=0)
     last_searched_at = models.DateTimeField(auto_now=True, db_index=True)
+    searches_with_results = models.PositiveIntegerField(default=0)
+    # Never more than searches_with_results: a click is counted only against a search that showed results.
+    clicked_searches = models.PositiveIntegerField(default=0)
+    suggestions_taken = models.PositiveIntegerField(default=0)
 
     objects = SearchQueryRecordQuerySet.as_manager()
 
@@ -116,7 +144,8 @@ class SearchQueryRecord(models.Model):
 
 
 class SearchDailyCount(models.Model):
-    """How many searches were made on a day and how many found nothing: no query text, no person.
+    """How many searches were made on a day, how many found nothing, how many led to a click on a result and
+    how many followed a suggestion: no query text, no person.
 
     What remains of the search log once its queries are past their retention period (base.retention).
     """
@@ -124,6 +153,9 @@ class SearchDailyCount(models.Model):
     day = models.DateField(unique=True)
     searches = models.PositiveIntegerField(default=0)
     without_results = models.PositiveIntegerField(default=0)
+    # Of the day's searches: those followed by a click on a result, and the suggestions followed.
+    clicked_searches = models.PositiveIntegerField(default=0)
+    suggestions_taken = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("nombre de recherches du jour")

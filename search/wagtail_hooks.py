@@ -36,15 +36,21 @@ class SynonymViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = _("Thésaurus")
     add_view_class = PrefilledSynonymCreateView
-    list_display = ["expressions", "note", DateColumn("updated_at", label=_("Modifié le"), sort_key="updated_at")]
-    list_export = ["expressions", "note", "updated_at"]
+    list_display = [
+        "expressions",
+        "broader",
+        "note",
+        DateColumn("updated_at", label=_("Modifié le"), sort_key="updated_at"),
+    ]
+    list_export = ["expressions", "broader", "note", "updated_at"]
     export_headings = {
         "expressions": _("Expressions équivalentes"),
+        "broader": _("Termes plus généraux"),
         "note": _("Note"),
         "updated_at": _("Modifié le"),
     }
     export_filename = "thesaurus"
-    search_fields = ["expressions", "note"]
+    search_fields = ["expressions", "broader", "note"]
     ordering = ["expressions"]
     list_per_page = 50
 

@@ -59,19 +59,29 @@ CLIENT_OPTIONS = {"max_retries": 1, "retry_on_timeout": False}
 
 def thesaurus_rules() -> list[str]:
     """One synonym line per thesaurus entry ("TMS, troubles musculo-squelettiques, tms, troubl
-    musculosquelet"). The portal sends analysed terms to the engine (search.services.engines), so each
-    line lists its expressions both as written and as terms."""
+    musculosquelet"), one way towards its broader terms when it has some. The portal sends analysed terms
+    to the engine (search.services.engines), so each line lists its expressions both as written and as
+    terms."""
     rules = []
     for synonym in Synonym.objects.all():
-        written = [_rule_text(expression) for expression in synonym.expression_list]
-        analysed = [" ".join(terms) for terms in synonym.term_groups()]
-        by_key: dict[str, str] = {}
-        for text in written + analysed:
-            if text:
-                by_key.setdefault(text.casefold(), text)
-        if len(by_key) > 1:
-            rules.append(", ".join(by_key.values()))
+        equivalents = _rule_expressions(synonym.expression_list, synonym.term_groups())
+        broader = _rule_expressions(synonym.broader_list, synonym.broader_term_groups())
+        broader = [text for text in broader if text not in equivalents]
+        if broader and equivalents:
+            # One way: "essoufflement" also finds "troubles respiratoires", not the reverse. The engine cannot
+            # weigh them lower: the portal's ranking does (search.services.ranking).
+            rules.append(f"{', '.join(equivalents)} => {', '.join(equivalents + broader)}")
+        elif len(equivalents) > 1:
+            rules.append(", ".join(equivalents))
     return rules
+
+
+def _rule_expressions(expressions: list[str], term_groups: list[tuple[str, ...]]) -> list[str]:
+    by_key: dict[str, str] = {}
+    for text in [_rule_text(expression) for expression in expressions] + [" ".join(terms) for terms in term_groups]:
+        if text:
+            by_key.setdefault(text.casefold(), text)
+    return list(by_key.values())
 
 
 def _rule_text(expression: str) -> str:

@@ -1,21 +1,25 @@
 """From what someone typed to what the search looks for: concepts, each with its alternative spellings.
 
 A concept is a word of the query or a thesaurus expression. Its alternatives are the typed terms, the
-thesaurus' other expressions, the completions of a word being typed and the correction of a misspelt
+thesaurus' other expressions and broader terms, the completions of a word being typed and the correction of a misspelt
 word, each with a weight that ranking applies.
 """
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from base.text import MAX_QUERY_WORDS, fold
 
-from ..analysis import tokens
+from ..analysis import NEVER_STEMMED, tokens
 from ..parameters import clean_query
 from .intent import Intent, query_intent
 from .thesaurus import match_at
 from .vocabulary import Vocabulary, current_vocabulary
 
 TYPED, SYNONYM, COMPLETION, CORRECTION = 1.0, 0.9, 0.75, 0.7
+# A broader term of the thesaurus ("troubles respiratoires" for "essoufflement"): found, below the rest.
+BROADER = 0.5
 COMMON_SHARE = 0.2
 COMMON_MIN_ITEMS = 500
 
@@ -24,6 +28,18 @@ COMMON_MIN_ITEMS = 500
 class Alternative:
     terms: tuple[str, ...]
     weight: float
+    # Where it comes from, for « Pourquoi ce résultat ? »: a key of ORIGIN_LABELS.
+    origin: str = "typed"
+
+
+ORIGIN_LABELS = {
+    "typed": _("mot de la recherche"),
+    "synonym": _("synonyme du thésaurus"),
+    "acronym": _("sigle ou son développement"),
+    "broader": _("terme plus général"),
+    "completion": _("mot complété"),
+    "correction": _("orthographe corrigée"),
+}
 
 
 @dataclass
@@ -94,6 +110,10 @@ class ParsedQuery:
         return bool(self.concepts)
 
 
+def _is_acronym(expression: tuple[str, ...]) -> bool:
+    return len(expression) == 1 and expression[0] in NEVER_STEMMED
+
+
 def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | None = None) -> ParsedQuery:
     """The concepts of a query. With `typing`, the last word is being typed and may be completed."""
     text = clean_query(text)
@@ -106,12 +126,16 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
         token = query_tokens[position]
         match = match_at(query_terms, position)
         if match:
-            length, group = match
-            typed = tuple(query_terms[position : position + length])
-            alternatives = [Alternative(expression, TYPED if expression == typed else SYNONYM) for expression in group]
-            words = " ".join(found.word for found in query_tokens[position : position + length])
+            typed = tuple(query_terms[position : position + match.length])
+            synonym = "acronym" if any(_is_acronym(expression) for expression in match.expressions) else "synonym"
+            alternatives = [
+                Alternative(expression, TYPED) if expression == typed else Alternative(expression, SYNONYM, synonym)
+                for expression in match.expressions
+            ]
+            alternatives += [Alternative(expression, BROADER, "broader") for expression in match.broader]
+            words = " ".join(found.word for found in query_tokens[position : position + match.length])
             parsed.concepts.append(Concept(words, alternatives))
-            position += length
+            position += match.length
             continue
         if token.term in parsed.intent.optional_terms:
             position += 1  # a question word or "dernier": asked, not looked for
@@ -121,12 +145,12 @@ def parse_query(text: str, *, typing: bool = False, vocabulary: Vocabulary | Non
         is_last = position == len(query_tokens) - 1
         if not vocabulary.knows(token.term) or (typing and is_last):
             completions = [term for _word, term in vocabulary.completions(folded) if term != token.term]
-            alternatives += [Alternative((term,), COMPLETION) for term in dict.fromkeys(completions)]
+            alternatives += [Alternative((term,), COMPLETION, "completion") for term in dict.fromkeys(completions)]
             if not vocabulary.knows(token.term) and not completions:
                 correction = vocabulary.correction(folded)
                 if correction:
                     word, term = correction
-                    alternatives.append(Alternative((term,), CORRECTION))
+                    alternatives.append(Alternative((term,), CORRECTION, "correction"))
                     parsed.corrections.append(Correction(token.start, token.end, word, term))
         parsed.concepts.append(Concept(token.word, alternatives))
         position += 1

@@ -127,7 +127,11 @@ def test_the_thesaurus_lists_the_seeded_synonyms_with_their_note(admin_client):
 @pytest.mark.django_db
 def test_the_thesaurus_is_searchable(admin_client):
     response = admin_client.get(THESAURUS_URL, {"q": "musculo"})
-    assert [str(synonym) for synonym in response.context["object_list"]] == ["TMS, troubles musculo-squelettiques"]
+    found = list(response.context["object_list"])
+    assert "TMS, troubles musculo-squelettiques" in [str(synonym) for synonym in found]
+    # The lexicon's entries whose broader term is « troubles musculo-squelettiques » are found too.
+    assert all("musculo" in synonym.expressions + synonym.broader for synonym in found)
+    assert any("musculo" not in synonym.expressions for synonym in found)
 
 
 @pytest.mark.django_db

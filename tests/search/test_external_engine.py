@@ -178,12 +178,18 @@ def test_the_thesaurus_becomes_synonyms_at_search_time():
     Synonym.objects.create(expressions="TMS, troubles musculo-squelettiques")
     Synonym.objects.create(expressions="DUERP, document unique d’évaluation des risques => professionnels")
     Synonym.objects.create(expressions="seul")
+    Synonym.objects.create(expressions="dyspnée, essoufflement", broader="troubles respiratoires")
 
     analysis = _backend().index_settings()["settings"]["analysis"]
     thesaurus = analysis["filter"][THESAURUS_FILTER]
     assert thesaurus["type"] == "synonym_graph"
     rules = thesaurus["synonyms"]
-    assert len(rules) == 2
+    assert len(rules) == 3
+    # A broader term is found from the entry's expressions, one way only.
+    dyspnea = next(rule for rule in rules if rule.startswith("dyspnée"))
+    found_from, found = dyspnea.split(" => ")
+    assert "essoufflement" in found_from and "troubles respiratoires" not in found_from
+    assert "essoufflement" in found and "troubles respiratoires" in found
     tms = next(rule for rule in rules if rule.startswith("TMS"))
     # As written, and as the terms the portal sends (search.analysis).
     assert tms.split(", ")[:2] == ["TMS", "troubles musculo-squelettiques"]

@@ -46,7 +46,7 @@ def test_the_thesaurus_holds_the_glossary_and_loading_again_adds_nothing_and_kee
     edited.save()
     Synonym.objects.filter(expressions__startswith="FIMO, ").delete()
     call_command("load_glossary")
-    assert "1 sigle(s) ajouté(s)" in capsys.readouterr().out
+    assert "1 entrée(s) ajoutée(s)" in capsys.readouterr().out
     assert Synonym.objects.get(pk=edited.pk).expressions.endswith("permis cariste")
     assert Synonym.objects.filter(expressions__startswith="CACES, ").count() == 1
     assert Synonym.objects.filter(expressions__startswith="FIMO, ").count() == 1
@@ -59,7 +59,9 @@ def test_an_acronym_finds_the_page_that_writes_its_expansion_and_the_reverse(rea
     factories.NewsPageFactory(title="Calendrier des congés")
     assert _titles(reader, "RQTH") == {"Reconnaissance de la qualité de travailleur handicapé : les démarches"}
     assert _titles(reader, "rqth") == _titles(reader, "RQTH")
-    assert _titles(reader, "maison départementale des personnes handicapées") == {"Permanence MDPH à Lens"}
+    # The lexicon's broader term (« handicap au travail ») brings the RQTH page too, below.
+    assert result_titles(reader, "maison départementale des personnes handicapées")[0] == "Permanence MDPH à Lens"
+    assert "Calendrier des congés" not in _titles(reader, "maison départementale des personnes handicapées")
 
 
 @pytest.mark.django_db
