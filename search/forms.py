@@ -22,6 +22,7 @@ class SearchForm(forms.Form):
     annee = forms.IntegerField(required=False, min_value=1900, max_value=2200)
     tri = forms.ChoiceField(required=False, choices=[("", ""), ("pertinence", ""), ("date", "")])
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_NUMBER)
+    tous = forms.ChoiceField(required=False, choices=[("", ""), ("1", "")])
 
     LABELS = {
         "type": _("type de contenu"),
@@ -30,6 +31,7 @@ class SearchForm(forms.Form):
         "annee": _("année"),
         "tri": _("tri"),
         "page": _("page"),
+        "tous": _("tous les résultats"),
     }
 
     def values(self) -> tuple[str, SearchFilters, int, list[str]]:
@@ -59,5 +61,6 @@ class SearchForm(forms.Form):
             annee=data.get("annee"),
             mot_cle=clean_query(self.data.get("mot_cle", ""))[:100],
             sort=data.get("tri") or "pertinence",
+            everything=data.get("tous") == "1",
         )
         return clean_query(raw_query), filters, data.get("page") or 1, messages

@@ -24,6 +24,8 @@ class SearchFilters:
     annee: int | None = None
     mot_cle: str = ""
     sort: str = "pertinence"
+    # Also the results holding only the query's commonest word (search.services.site_search).
+    everything: bool = False
 
     def selected(self, facet: str):
         return getattr(self, facet)

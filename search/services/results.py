@@ -24,6 +24,7 @@ from ..highlighting import beginning, excerpt, highlighted
 from ..models import SearchRecord
 from ..parameters import SearchFilters
 from .query import ParsedQuery
+from .ranking import Explanation
 from .site_search import RankedItem, SearchOutcome, search_site
 
 RESULTS_PER_PAGE = 15
@@ -39,6 +40,8 @@ class Hit:
     date: datetime.date | None
     snippet_html: SafeString
     object: object
+    # « Pourquoi ce résultat ? », for administrators (search_page's `explain`).
+    why: Explanation | None = None
 
     @property
     def snippet(self) -> str:
@@ -103,6 +106,7 @@ def hits(items: list[RankedItem], query: ParsedQuery, request=None) -> list[Hit]
                 date=item.record.date if _shows_date(item.source) else None,
                 snippet_html=excerpt(passages, terms) or beginning(passages),
                 object=obj,
+                why=item.why,
             )
         )
     return shown
@@ -118,9 +122,12 @@ class SearchPage:
     messages: list[str]
 
 
-def search_page(request, query: str, filters: SearchFilters, page_number: int, messages: list[str]) -> SearchPage:
-    """The search asked by the request (its parameters read by search.forms.SearchForm), on one page of hits."""
-    outcome = search_site(request, query, filters)
+def search_page(
+    request, query: str, filters: SearchFilters, page_number: int, messages: list[str], *, explain: bool = False
+) -> SearchPage:
+    """The search asked by the request (its parameters read by search.forms.SearchForm), on one page of hits;
+    with `explain`, each hit says what placed it."""
+    outcome = search_site(request, query, filters, explain=explain)
     page = Paginator(outcome.items, RESULTS_PER_PAGE).get_page(page_number)
     page.object_list = hits(list(page.object_list), outcome.query, request)
     return SearchPage(outcome, page, messages)

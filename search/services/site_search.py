@@ -24,7 +24,7 @@ from ..models import SearchRecord
 from ..parameters import SearchFilters
 from .engines import retrieve
 from .query import ParsedQuery, parse_query
-from .ranking import Scorer
+from .ranking import Explanation, Scorer, commonest_concept
 from .vocabulary import Vocabulary, current_vocabulary
 
 # Candidates asked of the engine per source (pages, documents, people): the result set is at most this.
@@ -49,6 +49,10 @@ class RankedItem:
     source: str  # "page", "document" or "person"
     # The query's corrections (ParsedQuery.corrections) that this item holds.
     corrections: frozenset[str] = frozenset()
+    # « Pourquoi ce résultat ? », when asked (search_site's `explain`).
+    why: Explanation | None = None
+    # It holds only the query's commonest concept (search.services.ranking.commonest_concept).
+    marginal: bool = False
 
 
 @dataclass
@@ -63,6 +67,10 @@ class SearchOutcome:
     capped: bool = False
     # "Vouliez-vous dire … ?": the query corrected by the words that the reader's results hold.
     suggestion: str = ""
+    # Results holding only the query's commonest word (`commonest_word`), left out of the list and its
+    # facets because others hold more of the query; SearchFilters.everything shows them.
+    set_aside: int = 0
+    commonest_word: str = ""
 
     @property
     def count(self) -> int:
@@ -118,9 +126,11 @@ def _answer(parsed: ParsedQuery, source: Source) -> SourceAnswer:
     return answer
 
 
-def _ranked(parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAnswer]) -> list[RankedItem]:
+def _ranked(
+    parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAnswer], explain: bool = False
+) -> list[RankedItem]:
     """The answers' records, scored, in one query; bodies are searched for the query's terms by the
-    database, so they never leave it."""
+    database, so they never leave it. With `explain`, each item says what placed it."""
     answers = [answer for answer in answers if answer.ranks]
     if not answers:
         return []
@@ -141,12 +151,14 @@ def _ranked(parsed: ParsedQuery, vocabulary: Vocabulary, answers: list[SourceAns
         if answer is None or record.object_id not in answer.ranks:
             continue
         body_terms = {term for rank, term in enumerate(checked_terms) if getattr(record, f"in_body_{rank}")}
-        relevance = scorer.score(record, body_terms, getattr(record, "body_has_phrase", False))
+        body_has_phrase = getattr(record, "body_has_phrase", False)
+        why = scorer.explain(record, body_terms, body_has_phrase) if explain else None
+        relevance, marginal = (why.score, why.marginal) if why else scorer.rank(record, body_terms, body_has_phrase)
         if relevance > 0:
             # The engine's own order breaks ties.
             score = relevance - answer.ranks[record.object_id] * 1e-6
             held = _held(record, body_terms, corrections) if corrections else frozenset()
-            ranked.append(RankedItem(record, score, answer.source.name, held))
+            ranked.append(RankedItem(record, score, answer.source.name, held, why, marginal))
     return ranked
 
 
@@ -225,10 +237,11 @@ def _facet_labels(facet: str, keys, reader) -> dict:
 def _facets(items: list[RankedItem], filters: SearchFilters, reader) -> dict[str, list[FacetValue]]:
     """Counts per facet value over the results, each facet counted under the other facets' choices."""
     facets = {}
+    chosen = [facet for facet in FACETS if filters.selected(facet)]
     for facet in FACETS:
-        counts = Counter(
-            key for item in items if _matches(item, filters, skip=facet) for key in _facet_keys(item.record, facet)
-        )
+        # Without another facet chosen, every result counts: no check per result.
+        counted = items if not set(chosen) - {facet} else [item for item in items if _matches(item, filters, facet)]
+        counts = Counter(key for item in counted for key in _facet_keys(item.record, facet))
         labels = _facet_labels(facet, list(counts), reader)
         values = [
             FacetValue(key, labels[key], count, key == filters.selected(facet))
@@ -252,15 +265,19 @@ def _sorted(items: list[RankedItem], sort: str) -> list[RankedItem]:
     return sorted(items, key=lambda item: item.score, reverse=True)
 
 
-def search_site(reader, query: str, filters: SearchFilters | None = None, *, typing: bool = False) -> SearchOutcome:
-    """Everything the reader may see that answers the query, ranked, with facets and a suggestion."""
+def search_site(
+    reader, query: str, filters: SearchFilters | None = None, *, typing: bool = False, explain: bool = False
+) -> SearchOutcome:
+    """Everything the reader may see that answers the query, ranked, with facets and a suggestion; with
+    `explain`, each result says what placed it (for administrators)."""
     filters = filters or SearchFilters()
     vocabulary = current_vocabulary()
     parsed = parse_query(query, typing=typing, vocabulary=vocabulary)
     if not parsed:
         return SearchOutcome(parsed, filters)
     answers = [_answer(parsed, source) for source in sources_for(reader)]
-    candidates = _ranked(parsed, vocabulary, answers)
+    candidates = _ranked(parsed, vocabulary, answers, explain)
+    candidates, set_aside = _without_marginal(candidates, filters)
     facets = _facets(candidates, filters, reader)
     items = _sorted([item for item in candidates if _matches(item, filters)], filters.sort)
     degraded = any(answer.degraded for answer in answers)
@@ -268,4 +285,16 @@ def search_site(reader, query: str, filters: SearchFilters | None = None, *, typ
     # Only what the reader gets, before the facets' filters, may suggest a word: the vocabulary also knows the
     # words of restricted pages and drafts, and a typo must not tell whether such a word exists.
     suggestion = parsed.suggestion(frozenset().union(*(item.corrections for item in candidates)))
-    return SearchOutcome(parsed, filters, items, facets, degraded, capped, suggestion)
+    outcome = SearchOutcome(parsed, filters, items, facets, degraded, capped, suggestion)
+    if set_aside:
+        outcome.set_aside = len(set_aside)
+        outcome.commonest_word = parsed.concepts[commonest_concept(parsed, vocabulary)].typed
+    return outcome
+
+
+def _without_marginal(candidates: list[RankedItem], filters: SearchFilters) -> tuple[list, list]:
+    """The candidates less those holding only the query's commonest word, when others hold more of it:
+    « fiche de liaison » lists what speaks of « liaison », not every « fiche » (unless asked)."""
+    if filters.everything or all(item.marginal for item in candidates):
+        return candidates, []
+    return [item for item in candidates if not item.marginal], [item for item in candidates if item.marginal]
