@@ -38,6 +38,9 @@ ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "pu
 APOSTROPHES = "'’ʼ`´"
 # A word: letters and digits, with inner apostrophes (elisions) and hyphens (compounds).
 WORD = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*(?:-\w+(?:[{APOSTROPHES}]\w+)*)*")
+_HAS_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+# A compound's parts.
+PARTS = re.compile(r"[^-]+")
 # Words this short are acronyms or codes (TMS, RPS, CSE): stemming would only blur them.
 UNSTEMMED_LENGTH = 3
 # Stemming is the slow part of indexing: the same words come back all the time.
@@ -85,6 +88,8 @@ def term_of(word: str) -> str:
 
 
 def _without_elision(word: str, start: int) -> tuple[str, int]:
+    if not _HAS_APOSTROPHE.search(word):
+        return word, start
     for index, char in enumerate(word):
         if char in APOSTROPHES:
             if fold(word[:index]) in ELISIONS and index + 1 < len(word):
@@ -102,8 +107,7 @@ def tokens(text: str, *, for_query: bool = False) -> list[Token]:
     found = []
     for match in WORD.finditer(text or ""):
         word, start = _without_elision(match.group(), match.start())
-        parts = [(part.start() + start, part.group()) for part in re.finditer(r"[^-]+", word)]
-        if len(parts) > 1:
+        if "-" in word and len(parts := [(part.start() + start, part.group()) for part in PARTS.finditer(word)]) > 1:
             joined = term_of("".join(fold(part) for _offset, part in parts))
             if not for_query:
                 for offset, part in parts:

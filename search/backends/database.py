@@ -10,7 +10,7 @@ from importlib import import_module
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 
 from ..indexing import forget_items, record_items
-from . import RANKED_WINDOW
+from . import RANKED_WINDOW, forget_ranked
 
 _backend_classes: dict[type, type] = {}
 # The portal's classes for each database's backend, by the name of Wagtail's backend class. Each module is
@@ -33,10 +33,12 @@ class RecordingIndexMixin:
         objs = list(objs)
         super().add_items(model, objs)
         record_items(objs)
+        forget_ranked()
 
     def delete_item(self, item):
         super().delete_item(item)
         forget_items([item])
+        forget_ranked()
 
 
 class RankedKeysMixin:

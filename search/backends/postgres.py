@@ -13,7 +13,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from . import RANKED_WINDOW, TITLE_WEIGHT
+from . import TITLE_WEIGHT, allowed_in_windows, read_ranked
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
@@ -40,6 +40,22 @@ class RankedInOneQueryPostgresCompiler(PostgresSearchQueryCompiler):
 
     def ranked_keys(self, config, limit: int) -> list:
         """The primary keys of the best `limit` matches the queryset allows, best first, no object built."""
+        database = router.db_for_read(IndexEntry)
+        key = (
+            "postgresql",
+            database,
+            connections[database].settings_dict["NAME"],
+            config,
+            _tsquery(self.query),
+            tuple(sorted(get_descendants_content_types_pks(self.queryset.model))),
+        )
+        return allowed_in_windows(
+            lambda window: read_ranked(key, window, lambda size: self._ranked_object_ids(config, size)),
+            self.queryset,
+            limit,
+        )
+
+    def _ranked_object_ids(self, config, window: int) -> list[str]:
         sql = f"""
             SELECT object_id FROM {IndexEntry._meta.db_table}
             WHERE content_type_id = ANY(%(types)s) AND (title @@ to_tsquery(%(config)s::regconfig, %(query)s)
@@ -52,13 +68,9 @@ class RankedInOneQueryPostgresCompiler(PostgresSearchQueryCompiler):
             "types": list(get_descendants_content_types_pks(self.queryset.model)),
             "config": config or "simple",
             "query": _tsquery(self.query),
-            "window": RANKED_WINDOW,
+            "window": window,
             "title_weight": TITLE_WEIGHT,
         }
         with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
             cursor.execute(sql, parameters)
-            object_ids = [row[0] for row in cursor.fetchall()]
-        pk_field = self.queryset.model._meta.pk
-        ranked = list(dict.fromkeys(pk_field.to_python(object_id) for object_id in object_ids))
-        allowed = set(self.queryset.filter(pk__in=ranked).values_list("pk", flat=True))
-        return [pk for pk in ranked if pk in allowed][:limit]
+            return [row[0] for row in cursor.fetchall()]
