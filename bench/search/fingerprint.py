@@ -12,6 +12,8 @@ SOURCES = [
     "search/indexing.py",
     "search/backends/*.py",
     "search/migrations/*.py",
+    # The glossaries seed the thesaurus when the corpus' database is migrated.
+    "search/glossaries/*.tsv",
     "demo/*.py",
     "demo/data/**/*.json*",
 ]

@@ -108,9 +108,17 @@ class Scorer:
         # rarity), the most valuable first.
         self.concepts = []
         for concept in query.concepts:
+            rarities = [max(vocabulary.idf(term) for term in alternative.terms) for alternative in concept.alternatives]
+            # A broader term is never rarer than what was asked: a rare broader term in a title would
+            # otherwise outrank the asked concept itself found in a body.
+            asked = max(
+                (rarity for rarity, alt in zip(rarities, concept.alternatives, strict=True) if alt.origin != "broader"),
+                default=0.0,
+            )
             entries = []
-            for alternative in concept.alternatives:
-                rarity = max(vocabulary.idf(term) for term in alternative.terms)
+            for alternative, rarity in zip(concept.alternatives, rarities, strict=True):
+                if alternative.origin == "broader":
+                    rarity = min(rarity, asked)
                 padded = tuple(f" {term} " for term in alternative.terms)
                 entries.append((padded, alternative.weight * rarity, alternative, rarity))
             self.concepts.append((concept.typed, sorted(entries, key=lambda entry: -entry[1])))

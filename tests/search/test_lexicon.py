@@ -80,6 +80,16 @@ def test_broader_terms_weigh_below_equivalents_and_only_one_way(respiratory):
 
 
 @pytest.mark.django_db
+def test_a_broader_term_in_a_title_ranks_below_an_equivalent_in_a_text(reader, sections, respiratory):
+    factories.NewsPageFactory(title="Troubles respiratoires : le point")
+    factories.CaseStudyPageFactory(title="Les peintres et leurs visites", results="<p>Une dyspnée d’effort.</p>")
+    assert result_titles(reader, "essoufflement") == [
+        "Les peintres et leurs visites",
+        "Troubles respiratoires : le point",
+    ]
+
+
+@pytest.mark.django_db
 def test_a_broader_term_brings_its_own_equivalents(reader, sections):
     Synonym.objects.all().delete()
     Synonym.objects.create(expressions="cannabis, haschich", broader="conduites addictives")
