@@ -37,6 +37,11 @@ ENGINE_LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 TARGETS = {"mrr": 0.95, "recall3": 0.95}
 P95_TARGET_MS = {"sqlite": 100, "postgresql": 50}
 P95_TARGET_SIZE = 10000
+# Per kind of query: what staff type in their own words must still find the page.
+CATEGORY_TARGETS = {"paraphrase": 0.50, "sigle ↔ développement": 0.80, "question": 0.85, "récence": 0.85}
+# What the search keeps in a worker's memory (thesaurus, vocabulary).
+MEMORY_TARGET_MB = 50
+CATEGORY_PLOT = ROOT / "docs" / "search-categories.png"
 
 
 def say(message: str = ""):
@@ -141,6 +146,7 @@ def summarise(outcome: dict) -> dict:
         "p50": percentile(latencies, 50),
         "p95": percentile(latencies, 95),
         "categories": {name: mean(values) for name, values in categories.items()},
+        "cold_start": outcome.get("cold_start"),
         "failures": [query for query in queries if query["rr"] < 1],
         "slowest": sorted(queries, key=lambda query: -percentile(query["latencies_ms"], 50))[:5],
     }
@@ -186,6 +192,23 @@ def category_table(results: dict[str, list[dict]]) -> list[str]:
     return lines
 
 
+def cold_start_table(results: dict[str, list[dict]]) -> list[str]:
+    """What a new worker pays for its first search (thesaurus and vocabulary loaded), and keeps in memory."""
+    lines = [
+        "| base | pages | première recherche (ms) | recherche suivante (ms) | mémoire gardée (Mo) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for engine, rows in results.items():
+        for row in rows:
+            cold = row.get("cold_start")
+            if cold:
+                lines.append(
+                    f"| {ENGINE_LABELS[engine]} | {row['pages']:,} | {cold['first_ms']:.0f} | {cold['next_ms']:.0f} | "
+                    f"{cold['memory_mb']:.1f} |".replace(",", "\u202f")
+                )
+    return lines
+
+
 def failure_lines(row: dict) -> list[str]:
     lines = []
     for query in row["failures"]:
@@ -210,6 +233,20 @@ def verdicts(results: dict[str, list[dict]]) -> list[str]:
                 limit = P95_TARGET_MS[engine]
                 mark = "atteint" if row["p95"] <= limit else "manqué"
                 lines.append(f"- {label}, {row['pages']:,} pages : p95 {row['p95']:.1f} ms ≤ {limit} ms — {mark}")
+            for name, target in CATEGORY_TARGETS.items():
+                if name in row["categories"]:
+                    value = row["categories"][name]
+                    mark = "atteint" if value >= target else "manqué"
+                    lines.append(
+                        f"- {label}, {row['pages']:,} pages : MRR@10 « {name} » {value:.2f} ≥ {target} — {mark}"
+                    )
+            cold = row.get("cold_start")
+            if cold:
+                mark = "atteint" if cold["memory_mb"] <= MEMORY_TARGET_MB else "manqué"
+                lines.append(
+                    f"- {label}, {row['pages']:,} pages : mémoire gardée par un travailleur "
+                    f"{cold['memory_mb']:.1f} Mo ≤ {MEMORY_TARGET_MB} Mo — {mark}"
+                )
         exponent = growth_exponent(rows)
         if exponent is not None:
             mark = "sous-linéaire" if exponent < 1 else "pas sous-linéaire"
@@ -261,6 +298,32 @@ def plot(results: dict[str, list[dict]]):
     plt.close(figure)
 
 
+def plot_categories(results: dict[str, list[dict]]):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    columns = [(engine, row) for engine, rows in results.items() for row in rows]
+    names = list(dict.fromkeys(name for _engine, row in columns for name in row["categories"]))
+    figure, axes = plt.subplots(figsize=(8, 4.6), dpi=110)
+    width = 0.8 / max(len(columns), 1)
+    for index, (engine, row) in enumerate(columns):
+        positions = [position + index * width for position in range(len(names))]
+        values = [row["categories"].get(name, 0) for name in names]
+        axes.bar(positions, values, width, label=f"{ENGINE_LABELS[engine]} {row['pages']:,}".replace(",", "\u202f"))
+    axes.set_xticks([position + width * (len(columns) - 1) / 2 for position in range(len(names))])
+    axes.set_xticklabels(names, rotation=35, ha="right")
+    axes.set_ylim(0, 1.05)
+    axes.set_ylabel("MRR@10")
+    axes.set_title("Recherche : pertinence par catégorie de requête")
+    axes.grid(True, axis="y", alpha=0.3)
+    axes.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(CATEGORY_PLOT)
+    plt.close(figure)
+
+
 def record(results: dict[str, list[dict]], query_count: int, repeats: int, notes: list[str]):
     """Replace the generated part of docs/benchmarks.md (its "Recherche" section), keeping the rest."""
     today = datetime.date.today().isoformat()
@@ -281,6 +344,13 @@ def record(results: dict[str, list[dict]], query_count: int, repeats: int, notes
         "MRR@10 par catégorie de requête :",
         "",
         *category_table(results),
+        "",
+        "![MRR@10 par catégorie de requête](search-categories.png)",
+        "",
+        "Démarrage d'un travailleur : sa première recherche charge le thésaurus et le vocabulaire de l'index, "
+        "qu'il garde en mémoire pour les suivantes.",
+        "",
+        *cold_start_table(results),
         "",
         "Objectifs :",
         "",
@@ -356,11 +426,13 @@ def main(argv=None):
                 f"« {query['query']} » {percentile(query['latencies_ms'], 50):.0f} ms" for query in row["slowest"]
             )
             say(f"  plus lentes (p50) : {slowest}")
+    say("\nDémarrage d'un travailleur :\n" + "\n".join(cold_start_table(results)))
     say("\nObjectifs :\n" + "\n".join(verdicts(results)))
 
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str))
     if not options.no_record:
         plot(results)
+        plot_categories(results)
         record(results, query_count, repeats, notes)
         say(f"\nRésultats enregistrés dans {DOCS.relative_to(ROOT)} et {PLOT.relative_to(ROOT)}.")
 
