@@ -33,6 +33,8 @@ TIME_DEPENDENT_SECONDS = getattr(settings, "PORTAL_TIME_DEPENDENT_CACHE_SECONDS"
 # A piece varying on more than this is computed but never looked up nor kept: hostile arguments cannot
 # fill the cache with large, unique keys.
 MAX_VARY_CHARS = 512
+# Where a cache kept by each process in its own memory lives, in place of a Django cache alias.
+PROCESS_MEMORY = "processus"
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,18 @@ SIGN_IN_ATTEMPTS = PortalCache(
     alias="throttle",
     managed=False,
 )
+SEARCH_RANKED_ORDER = PortalCache(
+    prefix="ranked",
+    entry="ordre de l’index pour une recherche",
+    where="`search/backends/__init__.py`, mémoire de chaque processus",
+    key_parts="moteur, base, requête analysée, sources",
+    lifetime="60 s, 256 recherches au plus",
+    forgotten_by="l’écriture dans l’index par ce processus ; l’expiration pour les autres",
+    if_lost="une page publiée ailleurs manque au plus une minute ; la visibilité est vérifiée à chaque recherche",
+    shared=True,
+    alias=PROCESS_MEMORY,
+    managed=False,
+)
 
 CACHE_MAP = (
     SHARED_PARTS,
@@ -220,6 +234,7 @@ CACHE_MAP = (
     BELL,
     FEED_TOKEN,
     SEARCH_ENGINE_DOWN,
+    SEARCH_RANKED_ORDER,
     RENDITIONS,
     SIGN_IN_ATTEMPTS,
 )

@@ -26,9 +26,9 @@ def _load() -> dict[str, list[tuple[tuple[str, ...], list[tuple[str, ...]], list
         broader = list(dict.fromkeys(other for term in broader for other in [term, *equivalents.get(term, [])]))
         for expression in group:
             by_first_term.setdefault(expression[0], []).append((expression, group, broader))
-    for entries in by_first_term.values():
+    for starting_here in by_first_term.values():
         # Longest expressions first: "document unique" before "document".
-        entries.sort(key=lambda entry: -len(entry[0]))
+        starting_here.sort(key=lambda entry: -len(entry[0]))
     return by_first_term
 
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from base.caches import CACHE_MAP, map_table
+from base.caches import CACHE_MAP, PROCESS_MEMORY, map_table
 from base.management.commands.cache_map import README, with_table
 
 
@@ -14,7 +14,7 @@ def test_the_readme_shows_the_cache_map_the_code_declares():
 def test_every_cache_has_its_own_prefix_and_a_configured_backend():
     prefixes = [cache.prefix for cache in CACHE_MAP]
     assert len(set(prefixes)) == len(prefixes)
-    assert {cache.alias for cache in CACHE_MAP} <= set(settings.CACHES) | {"renditions"}
+    assert {cache.alias for cache in CACHE_MAP} <= set(settings.CACHES) | {"renditions", PROCESS_MEMORY}
 
 
 # The map itself, the Redis backend, the settings and sign-in throttling's backend configuration.

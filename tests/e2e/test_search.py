@@ -2,9 +2,14 @@
 small screen, with no serious accessibility problem."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
+
+from search.models import SearchQueryRecord
+from search.services.reporting import record_key
+from tests import factories
 
 from .test_accessibility import assert_no_blocking_violations, blocking_violations
 
@@ -81,3 +86,21 @@ def test_facets_are_a_sidebar_on_a_large_screen_and_fold_on_a_small_one(signed_i
     expect(page.locator(".facet__link[aria-current]")).to_have_count(1)
     expect(page.locator(".search-chip")).to_have_count(1)
     assert_no_blocking_violations(blocking_violations(page, f"search with a facet chosen ({width}px)"))
+
+
+def test_a_click_on_a_result_is_counted_once_for_the_query_in_the_search_report(signed_in_page, live_server):
+    factories.NewsPageFactory(title="Atelier ergonomie des caisses", summary="Les postes de caisse.")
+    page = signed_in_page
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if message.type == "error" else None)
+
+    page.goto(live_server.url + "/recherche/?q=ergonomie+caisses")
+    page.get_by_role("link", name="Atelier ergonomie des caisses").click()
+    page.wait_for_load_state()
+    record = SearchQueryRecord.objects.get(query=record_key("ergonomie caisses"))
+    deadline = time.monotonic() + 10
+    while record.clicked_searches == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        record.refresh_from_db()
+    assert (record.searches_with_results, record.clicked_searches) == (1, 1)
+    assert refused == []

@@ -59,11 +59,11 @@ def test_a_larger_window_is_read_only_when_too_few_matches_are_allowed(home):
 
 # SQLite asks its full-text index in three ways; PostgreSQL in one.
 if connection.vendor == "sqlite":
+    # The SQLite backend's module needs SQLite's index models: imported only where they exist.
+    import search.backends.sqlite as sqlite_backend
 
     @pytest.mark.django_db
     def test_every_way_of_asking_sqlites_index_gives_the_same_candidates(reader, sections, monkeypatch):
-        import search.backends.sqlite as sqlite_backend
-
         for number in range(12):
             factories.NewsPageFactory(
                 title=f"Prévention des risques {number}", summary="La prévention au travail. " * (number % 4 + 1)

@@ -4,10 +4,8 @@ results page's one beacon (POST /recherche/clic/), never per person; the endpoin
 
 import datetime
 import re
-import time
 
 import pytest
-from django.conf import settings
 from django.core import signing
 from django.db import connection
 from django.test import Client
@@ -16,6 +14,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import SearchDailyCount, SearchQueryRecord, SearchSpelling
 from search.services import reporting
@@ -126,8 +125,6 @@ def test_a_search_without_results_is_not_a_search_without_click(reader_client, a
 
 @pytest.mark.django_db
 def test_a_recommendation_shown_makes_a_search_with_something_to_click(reader_client, home):
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
     page = factories.NewsPageFactory(title="Plan canicule", summary="Les consignes.")
     SearchPromotion.objects.create(query=Query.get("zzzchaleur"), page=page, sort_order=0)
     response = _search(reader_client, "zzzchaleur")
@@ -435,39 +432,3 @@ def test_retention_deletes_the_counters_with_their_search_and_keeps_the_daily_to
     # A click sent afterwards (a page left open) makes nothing again.
     assert _click(reader_client, token, "suggestion").status_code == 204
     assert not SearchQueryRecord.objects.exists()
-
-
-# In the browser
-
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    from pathlib import Path
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium est absent ({CHROMIUM}).")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--no-sandbox", "--disable-gpu"]}
-
-
-@pytest.mark.browser
-def test_a_reader_clicks_a_result_and_the_report_counts_it(page, live_server, transactional_db, reader, home):
-    factories.NewsPageFactory(title="Atelier ergonomie", summary="Les postes de caisse.")
-    browser = Client()
-    browser.force_login(reader)
-    session = browser.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
-    refused = []
-    page.on("console", lambda message: refused.append(message.text) if message.type == "error" else None)
-
-    page.goto(live_server.url + "/recherche/?q=ergonomie")
-    page.get_by_role("link", name="Atelier ergonomie").click()
-    page.wait_for_load_state()
-    deadline = time.monotonic() + 10
-    while SearchQueryRecord.objects.get().clicked_searches == 0 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    record = SearchQueryRecord.objects.get()
-    assert (record.searches_with_results, record.clicked_searches) == (1, 1)
-    assert refused == []
